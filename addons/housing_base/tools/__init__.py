@@ -1,0 +1,2 @@
+from . import business_days
+from . import identity

@@ -1,0 +1,131 @@
+# shellcheck shell=bash
+# Shared by bin/serve and bin/test: locate Odoo 19 and PostgreSQL, and start the
+# embedded PostgreSQL cluster when no database server is configured.
+# Odoo and PostgreSQL are prerequisites: this file never installs or builds them.
+
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL_DIR="${HOUSING_LOCAL_DIR:-$REPO/.local}"
+ADDONS_DIR="$REPO/addons"
+
+die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+info() { printf '==> %s\n' "$*" >&2; }
+
+# --- Odoo --------------------------------------------------------------------
+find_odoo() {
+    if [ -n "${ODOO_BIN:-}" ]; then
+        [ -x "$ODOO_BIN" ] || die "ODOO_BIN=$ODOO_BIN is not executable."
+    elif command -v odoo >/dev/null 2>&1; then
+        ODOO_BIN="$(command -v odoo)"
+    elif command -v odoo-bin >/dev/null 2>&1; then
+        ODOO_BIN="$(command -v odoo-bin)"
+    else
+        die "Odoo 19.0 is not installed: no 'odoo' or 'odoo-bin' on PATH and ODOO_BIN is unset.
+       Install Odoo 19.0 Community from source (see README.md, Prerequisites)."
+    fi
+    local version
+    version="$("$ODOO_BIN" --version 2>/dev/null || true)"
+    case "$version" in
+        *" 19.0"*) ;;
+        *) die "$ODOO_BIN is not Odoo 19.0 (it reports: '${version:-nothing}')." ;;
+    esac
+    ODOO_ADDONS_PATH="$(python3 - "$ODOO_BIN" <<'PY'
+import os, sys
+try:
+    import odoo.addons
+    paths = [p for p in odoo.addons.__path__ if os.path.isdir(p)]
+except Exception:
+    paths = []
+root = os.path.dirname(os.path.dirname(os.path.realpath(sys.argv[1])))
+extra = os.path.join(root, "addons")
+if os.path.isfile(os.path.join(extra, "web", "__manifest__.py")) and extra not in paths:
+    paths.append(extra)
+print(",".join(paths))
+PY
+)"
+    # Odoo installed from source keeps its addons beside the odoo package.
+    if [ -z "$ODOO_ADDONS_PATH" ]; then
+        die "Cannot find Odoo's own addons directory; set ODOO_ADDONS_PATH."
+    fi
+    export ODOO_BIN ODOO_ADDONS_PATH
+}
+
+# Every installable housing module, in dependency-safe order (Odoo resolves the order itself).
+housing_modules() {
+    local m list=()
+    for m in "$ADDONS_DIR"/*/__manifest__.py; do
+        [ -e "$m" ] || continue
+        list+=("$(basename "$(dirname "$m")")")
+    done
+    [ "${#list[@]}" -gt 0 ] || die "No modules found in $ADDONS_DIR."
+    local IFS=,
+    echo "${list[*]}"
+}
+
+# --- PostgreSQL ---------------------------------------------------------------
+# A database server is "configured" when PGHOST (or HOUSING_DB_HOST) is set.
+# Otherwise an embedded cluster lives in $LOCAL_DIR/pgdata and listens on a
+# Unix socket in $LOCAL_DIR/pgrun only (no TCP port).
+pg_bin() {
+    local name="$1" dir
+    for dir in "${PG_BINDIR:-}" /usr/lib/postgresql/15/bin /usr/lib/postgresql/*/bin; do
+        if [ -n "$dir" ] && [ -x "$dir/$name" ]; then echo "$dir/$name"; return; fi
+    done
+    command -v "$name" 2>/dev/null || die "PostgreSQL is not installed: '$name' not found.
+       Install the PostgreSQL server (e.g. 'apt-get install postgresql') or set PGHOST to an existing server."
+}
+
+# PostgreSQL refuses to run as root: then run the cluster as the 'postgres' system user.
+as_pg_owner() {
+    if [ "$(id -u)" = 0 ]; then
+        id postgres >/dev/null 2>&1 || die "Running as root and there is no 'postgres' system user to own the cluster."
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+ensure_postgres() {
+    DB_ARGS=()
+    local host="${HOUSING_DB_HOST:-${PGHOST:-}}"
+    if [ -n "$host" ]; then
+        DB_ARGS+=(--db_host "$host")
+        [ -n "${PGPORT:-}" ] && DB_ARGS+=(--db_port "$PGPORT")
+        [ -n "${PGUSER:-}" ] && DB_ARGS+=(--db_user "$PGUSER")
+        [ -n "${PGPASSWORD:-}" ] && DB_ARGS+=(--db_password "$PGPASSWORD")
+        PSQL_ENV=(env PGHOST="$host")
+        info "Using the configured PostgreSQL server at $host"
+        return
+    fi
+    local data="$LOCAL_DIR/pgdata" run="$LOCAL_DIR/pgrun" initdb pg_ctl
+    initdb="$(pg_bin initdb)"; pg_ctl="$(pg_bin pg_ctl)"
+    mkdir -p "$LOCAL_DIR"
+    if [ ! -f "$data/PG_VERSION" ]; then
+        info "Creating the embedded PostgreSQL cluster in $data"
+        mkdir -p "$data" "$run"
+        [ "$(id -u)" = 0 ] && chown postgres: "$data" "$run"
+        as_pg_owner "$initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$LOCAL_DIR/initdb.log" 2>&1 \
+            || die "initdb failed, see $LOCAL_DIR/initdb.log"
+        cat >>"$data/postgresql.conf" <<CONF
+listen_addresses = ''
+unix_socket_directories = '$run'
+fsync = off
+synchronous_commit = off
+full_page_writes = off
+max_connections = 200
+CONF
+    fi
+    mkdir -p "$run"
+    [ "$(id -u)" = 0 ] && chown postgres: "$run"
+    if ! as_pg_owner "$pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        info "Starting the embedded PostgreSQL cluster"
+        as_pg_owner "$pg_ctl" -D "$data" -l "$LOCAL_DIR/postgresql.log" -w start >/dev/null \
+            || die "PostgreSQL did not start, see $LOCAL_DIR/postgresql.log"
+    fi
+    DB_ARGS+=(--db_host "$run" --db_user odoo)
+    PSQL_ENV=(env PGHOST="$run" PGUSER=odoo)
+}
+
+psql_cmd() { "${PSQL_ENV[@]}" "$(pg_bin psql)" -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
+db_exists() { [ "$(psql_cmd -tAc "SELECT 1 FROM pg_database WHERE datname = '$1'")" = 1 ]; }
