@@ -120,8 +120,8 @@ CONF
     [ "$(id -u)" = 0 ] && chown postgres: "$run"
     if ! as_pg_owner "$pg_ctl" -D "$data" status >/dev/null 2>&1; then
         info "Starting the embedded PostgreSQL cluster"
-        as_pg_owner "$pg_ctl" -D "$data" -l "$LOCAL_DIR/postgresql.log" -w start >/dev/null \
-            || die "PostgreSQL did not start, see $LOCAL_DIR/postgresql.log"
+        as_pg_owner "$pg_ctl" -D "$data" -l "$run/postgresql.log" -w start >/dev/null \
+            || die "PostgreSQL did not start, see $run/postgresql.log"
     fi
     DB_ARGS+=(--db_host "$run" --db_user odoo)
     PSQL_ENV=(env PGHOST="$run" PGUSER=odoo)

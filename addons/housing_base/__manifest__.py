@@ -19,5 +19,4 @@
         "demo/res_partner_demo.xml",
     ],
     "application": True,
-    "installable": True,
 }

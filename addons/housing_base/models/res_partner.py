@@ -55,7 +55,6 @@ class ResPartner(models.Model):
     )
     trustee_id = fields.Many2one(
         "res.partner",
-        string="Trustee",
         groups=STAFF_GROUPS,
         help="Trustee (god man) who acts for this contact.",
     )
@@ -84,7 +83,9 @@ class ResPartner(models.Model):
 
     def write(self, vals):
         strict = vals.get("is_housing_contact") or any(self.mapped("is_housing_contact"))
-        self._normalize_housing_vals(vals, strict, self[:1].country_id.code if len(self) == 1 else None)
+        self._normalize_housing_vals(
+            vals, strict, self[:1].country_id.code if len(self) == 1 else None
+        )
         if vals.get("is_housing_contact"):
             for partner in self.filtered(lambda p: not p.customer_number):
                 partner.customer_number = self._next_customer_number()
@@ -105,14 +106,20 @@ class ResPartner(models.Model):
             try:
                 vals["personal_number"] = normalize_personal_number(vals["personal_number"])
             except ValueError as error:
-                raise ValidationError(self._identity_error(vals["personal_number"], str(error))) from None
+                raise ValidationError(
+                    self._identity_error(vals["personal_number"], str(error))
+                ) from None
         if vals.get("organisation_number"):
             try:
-                vals["organisation_number"] = normalize_organisation_number(vals["organisation_number"])
+                vals["organisation_number"] = normalize_organisation_number(
+                    vals["organisation_number"]
+                )
             except ValueError:
                 raise ValidationError(
-                    env._("%(number)s is not a valid Swedish organisation number.",
-                          number=vals["organisation_number"])
+                    env._(
+                        "%(number)s is not a valid Swedish organisation number.",
+                        number=vals["organisation_number"],
+                    )
                 ) from None
         if vals.get("phone"):
             if vals.get("country_id"):
@@ -159,30 +166,12 @@ class ResPartner(models.Model):
         for partner in self.sudo():
             if partner.personal_number and partner.is_company:
                 raise ValidationError(
-                    self.env._("A company has an organisation number, not a personal identity number.")
+                    self.env._(
+                        "A company has an organisation number, not a personal identity number."
+                    )
                 )
             if partner.organisation_number and not partner.is_company:
-                raise ValidationError(
-                    self.env._("Only companies have an organisation number.")
-                )
-
-    @api.constrains("personal_number", "active")
-    def _check_personal_number_unique(self):
-        numbers = self.sudo().filtered("active").mapped("personal_number")
-        if not numbers:
-            return
-        clashes = self.sudo()._read_group(
-            [("personal_number", "in", numbers)],
-            ["personal_number"],
-            having=[("__count", ">", 1)],
-        )
-        if clashes:
-            raise ValidationError(
-                self.env._(
-                    "Another active contact already has the personal identity number %(number)s.",
-                    number=clashes[0][0],
-                )
-            )
+                raise ValidationError(self.env._("Only companies have an organisation number."))
 
     @api.constrains("trustee_id")
     def _check_trustee(self):
@@ -198,9 +187,7 @@ class ResPartner(models.Model):
         hidden = [f for f in fnames if f in PROTECTED_FIELDS]
         if not hidden:
             return result
-        protected_ids = set(
-            self.sudo().filtered("protected_identity").ids
-        )
+        protected_ids = set(self.sudo().filtered("protected_identity").ids)
         for values in result:
             if values["id"] in protected_ids:
                 for fname in hidden:

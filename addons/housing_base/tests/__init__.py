@@ -1,0 +1,3 @@
+from . import test_business_days
+from . import test_partner
+from . import test_partner_access
