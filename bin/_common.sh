@@ -30,25 +30,17 @@ find_odoo() {
         *" 19.0"*) ;;
         *) die "$ODOO_BIN is not Odoo 19.0 (it reports: '${version:-nothing}')." ;;
     esac
-    ODOO_ADDONS_PATH="$(python3 - "$ODOO_BIN" <<'PY'
-import os, sys
-try:
-    import odoo.addons
-    paths = [p for p in odoo.addons.__path__ if os.path.isdir(p)]
-except Exception:
-    paths = []
-root = os.path.dirname(os.path.dirname(os.path.realpath(sys.argv[1])))
-extra = os.path.join(root, "addons")
-if os.path.isfile(os.path.join(extra, "web", "__manifest__.py")) and extra not in paths:
-    paths.append(extra)
-print(",".join(paths))
-PY
-)"
-    # Odoo installed from source keeps its addons beside the odoo package.
-    if [ -z "$ODOO_ADDONS_PATH" ]; then
-        die "Cannot find Odoo's own addons directory; set ODOO_ADDONS_PATH."
+    # Odoo's own addons: odoo/addons (base) and, for a source install, addons/ beside it.
+    if [ -z "${ODOO_CORE_ADDONS:-}" ]; then
+        ODOO_CORE_ADDONS="$(python3 -c '
+import os
+from odoo.tools import config
+print(",".join(d for d in (config.addons_base_dir, config.addons_community_dir)
+               if os.path.isfile(os.path.join(d, "web", "__manifest__.py"))
+               or os.path.isdir(os.path.join(d, "base"))))' 2>/dev/null)" || true
     fi
-    export ODOO_BIN ODOO_ADDONS_PATH
+    [ -n "$ODOO_CORE_ADDONS" ] || die "Cannot find Odoo's own addons directory; set ODOO_CORE_ADDONS."
+    export ODOO_BIN ODOO_CORE_ADDONS
 }
 
 # Every installable housing module, in dependency-safe order (Odoo resolves the order itself).
