@@ -93,6 +93,17 @@ ensure_postgres() {
     local data="$LOCAL_DIR/pgdata" run="$LOCAL_DIR/pgrun" initdb pg_ctl
     initdb="$(pg_bin initdb)"; pg_ctl="$(pg_bin pg_ctl)"
     mkdir -p "$LOCAL_DIR"
+    if [ "$(id -u)" = 0 ]; then
+        # The cluster's owner must be able to reach the project folder (e.g. a mktemp clone).
+        local dir="$LOCAL_DIR"
+        while [ "$dir" != / ]; do
+            if ! runuser -u postgres -- test -x "$dir"; then
+                info "Letting the postgres user traverse $dir (chmod o+x)"
+                chmod o+x "$dir"
+            fi
+            dir="$(dirname "$dir")"
+        done
+    fi
     if [ ! -f "$data/PG_VERSION" ]; then
         info "Creating the embedded PostgreSQL cluster in $data"
         mkdir -p "$data" "$run"
