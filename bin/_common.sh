@@ -125,9 +125,17 @@ CONF
         info "Starting the embedded PostgreSQL cluster"
         as_pg_owner "$pg_ctl" -D "$data" -l "$run/postgresql.log" -w start >/dev/null \
             || die "PostgreSQL did not start, see $run/postgresql.log"
+        PG_STARTED_HERE=1
     fi
     DB_ARGS+=(--db_host "$run" --db_user odoo)
     PSQL_ENV=(env PGHOST="$run" PGUSER=odoo)
+}
+
+# Stop the embedded cluster again if this command started it.
+stop_postgres_if_started() {
+    if [ "${PG_STARTED_HERE:-0}" = 1 ]; then
+        as_pg_owner "$(pg_bin pg_ctl)" -D "$LOCAL_DIR/pgdata" -m fast -w stop >/dev/null || true
+    fi
 }
 
 psql_cmd() { "${PSQL_ENV[@]}" "$(pg_bin psql)" -X -q -v ON_ERROR_STOP=1 -d postgres "$@"; }
