@@ -1,7 +1,8 @@
 from datetime import date
 
-from odoo.addons.housing_base.tools.business_days import add_business_days, is_business_day
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.housing_base.tools.business_days import add_business_days, is_business_day
 
 
 @tagged("housing_base")
