@@ -1,0 +1,13 @@
+{
+    "name": "Housing Portal",
+    "summary": "Tenant pages under /my: leases, fault reports, parking queue, contact details",
+    "version": "19.0.1.0.0",
+    "category": "Real Estate/Housing",
+    "website": "https://github.com/housing-suite/housing",
+    "author": "Housing Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["housing_base", "portal"],
+    "data": [
+        "views/housing_portal_templates.xml",
+    ],
+}

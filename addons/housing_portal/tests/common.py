@@ -1,0 +1,39 @@
+from odoo import http
+from odoo.tests import HttpCase, new_test_user
+
+
+class HousingPortalCase(HttpCase):
+    """Two tenants with portal logins; helpers to post portal forms with a CSRF token."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tenant_user = new_test_user(
+            cls.env,
+            "hyresgast1",
+            groups="base.group_portal",
+            name="Anna Andersson",
+            password="hyresgast1-pass",
+        )
+        cls.tenant = cls.tenant_user.partner_id
+        cls.tenant.write(
+            {"is_housing_contact": True, "email": "anna@example.se", "phone": "0701234567"}
+        )
+        cls.other_user = new_test_user(
+            cls.env,
+            "hyresgast2",
+            groups="base.group_portal",
+            name="Bengt Karlsson",
+            password="hyresgast2-pass",
+        )
+        cls.other_tenant = cls.other_user.partner_id
+        cls.other_tenant.is_housing_contact = True
+
+    def login_tenant(self, user=None):
+        user = user or self.tenant_user
+        self.authenticate(user.login, user.login + "-pass")
+
+    def post_form(self, url, data, csrf=True):
+        if csrf:
+            data = {**data, "csrf_token": http.Request.csrf_token(self)}
+        return self.url_open(url, data=data)
