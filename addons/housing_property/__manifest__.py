@@ -1,0 +1,25 @@
+{
+    "name": "Housing Property Register",
+    "summary": "Residential areas, properties, buildings, entrances, rental objects and blocks",
+    "version": "19.0.1.0.0",
+    "category": "Real Estate/Housing",
+    "website": "https://github.com/housing-suite/housing",
+    "author": "Housing Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["housing_base"],
+    "data": [
+        "security/ir.model.access.csv",
+        "views/housing_district_views.xml",
+        "views/housing_residential_area_views.xml",
+        "views/housing_caretaker_area_views.xml",
+        "views/housing_property_views.xml",
+        "views/housing_building_views.xml",
+        "views/housing_staircase_views.xml",
+        "views/housing_rental_block_views.xml",
+        "views/housing_rental_object_views.xml",
+        "views/housing_property_menus.xml",
+    ],
+    "demo": [
+        "demo/housing_property_demo.xml",
+    ],
+}

@@ -1,0 +1,2 @@
+from . import test_rental_object
+from . import test_property_access
