@@ -155,7 +155,7 @@ class HousingRentalObject(models.Model):
         if operator not in ("in", "not in"):
             return NotImplemented
         today = fields.Date.context_today(self)
-        statuses = self.with_context(active_test=False).search([])._get_status_by_object(today)
+        statuses = self.browse()._get_status_by_object(today)
         if "vacant" in value:
             # Objects missing from the mapping are vacant: exclude the other statuses.
             domain = Domain("id", "not in", [i for i, s in statuses.items() if s not in value])
@@ -164,16 +164,17 @@ class HousingRentalObject(models.Model):
         return domain if operator == "in" else ~domain
 
     def _get_status_by_object(self, date):
-        """Status of these rental objects on ``date``: {id: status}.
+        """Status on ``date`` of these rental objects (of every object when ``self`` is
+        empty): {id: status}.
 
         Objects left out are vacant. Set-based (one query for any number of objects);
         the lease module extends it with 'leased' and 'notice'.
         """
-        blocks = self.env["housing.rental.block"].search_fetch(
-            Domain("rental_object_id", "in", self.ids)
-            & Domain(self.env["housing.rental.block"]._domain_on(date)),
-            ["rental_object_id"],
-        )
+        Block = self.env["housing.rental.block"]
+        domain = Domain(Block._domain_on(date))
+        if self:
+            domain &= Domain("rental_object_id", "in", self.ids)
+        blocks = Block.search_fetch(domain, ["rental_object_id"])
         return dict.fromkeys(blocks.rental_object_id.ids, "blocked")
 
     def _is_blocked_on(self, date):
