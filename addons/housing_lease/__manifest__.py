@@ -1,0 +1,27 @@
+{
+    "name": "Housing Leases",
+    "summary": "Leases, rent lines, notice and termination, yearly rent change, contract PDF",
+    "version": "19.0.1.0.0",
+    "category": "Real Estate/Housing",
+    "website": "https://github.com/housing-suite/housing",
+    "author": "Housing Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["housing_property"],
+    "pre_init_hook": "pre_init_hook",
+    "data": [
+        "security/ir.model.access.csv",
+        "data/housing_lease_notice_rule_data.xml",
+        "data/ir_cron_data.xml",
+        "report/housing_lease_report.xml",
+        "views/housing_lease_views.xml",
+        "views/housing_lease_notice_rule_views.xml",
+        "views/housing_rental_object_views.xml",
+        "views/res_partner_views.xml",
+        "wizard/housing_lease_notice_wizard_views.xml",
+        "wizard/housing_lease_rent_change_wizard_views.xml",
+        "views/housing_lease_menus.xml",
+    ],
+    "demo": [
+        "demo/housing_lease_demo.xml",
+    ],
+}

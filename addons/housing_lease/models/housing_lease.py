@@ -1,0 +1,363 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from .housing_lease_notice_rule import LEASE_TYPES
+
+ACTIVE_STATES = ("upcoming", "current", "notice")
+
+
+class HousingLease(models.Model):
+    _name = "housing.lease"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Lease"
+    _order = "date_start desc, id desc"
+
+    name = fields.Char(
+        string="Lease number",
+        readonly=True,
+        copy=False,
+        index=True,
+        default="/",
+        help="Rental object code followed by /NN.",
+    )
+    lease_type = fields.Selection(
+        LEASE_TYPES,
+        string="Type",
+        required=True,
+        tracking=True,
+        compute="_compute_lease_type",
+        store=True,
+        readonly=False,
+        precompute=True,
+    )
+    rental_object_id = fields.Many2one(
+        "housing.rental.object", required=True, index=True, ondelete="restrict", tracking=True
+    )
+    property_id = fields.Many2one(related="rental_object_id.property_id", store=True, index=True)
+    residential_area_id = fields.Many2one(
+        related="rental_object_id.residential_area_id", store=True, index=True
+    )
+    company_id = fields.Many2one(related="rental_object_id.company_id", store=True)
+    currency_id = fields.Many2one(related="rental_object_id.currency_id")
+    tenant_line_ids = fields.One2many(
+        "housing.lease.tenant", "lease_id", string="Tenants", copy=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Main tenant", compute="_compute_partners", store=True, index=True
+    )
+    partner_ids = fields.Many2many(
+        "res.partner", string="All tenants", compute="_compute_partners", store=True
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("upcoming", "Upcoming"),
+            ("current", "Current"),
+            ("notice", "Notice given"),
+            ("ended", "Ended"),
+            ("cancelled", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+    )
+    contract_date = fields.Date(default=fields.Date.context_today, tracking=True)
+    date_start = fields.Date(string="Start date", required=True, tracking=True)
+    date_end = fields.Date(string="End date", tracking=True, help="Only for fixed-term leases.")
+    date_stop = fields.Date(
+        string="Last day",
+        compute="_compute_date_stop",
+        store=True,
+        index=True,
+        help="Termination date after notice, otherwise the end date; empty while the lease "
+        "runs until further notice.",
+    )
+    notice_given_by = fields.Selection(
+        [("tenant", "Tenant"), ("landlord", "Landlord")], tracking=True, copy=False
+    )
+    notice_date = fields.Date(tracking=True, copy=False)
+    preferred_move_out_date = fields.Date(copy=False)
+    termination_date = fields.Date(tracking=True, copy=False)
+    notice_override_reason = fields.Char(
+        copy=False, help="Why the termination date is earlier than the notice rule allows."
+    )
+    rent_line_ids = fields.One2many("housing.lease.rent.line", "lease_id", copy=True)
+    current_rent = fields.Monetary(compute="_compute_current_rent")
+
+    _name_unique = models.Constraint("UNIQUE(name)", "The lease number must be unique.")
+    _dates_ordered = models.Constraint(
+        "CHECK(date_end IS NULL OR date_end >= date_start)",
+        "A lease cannot end before it starts.",
+    )
+    _no_overlap = models.Constraint(
+        "EXCLUDE USING gist (rental_object_id WITH =, "
+        "daterange(date_start, date_stop, '[]') WITH &&) "
+        "WHERE (state NOT IN ('draft', 'cancelled'))",
+        "Another lease already covers this rental object on these dates.",
+    )
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("rental_object_id")
+    def _compute_lease_type(self):
+        default_types = {
+            "residence": "residence",
+            "parking": "parking",
+            "commercial": "commercial",
+            "storage": "storage",
+        }
+        for lease in self:
+            obj = lease.rental_object_id
+            if obj and not lease.lease_type:
+                lease.lease_type = (
+                    "garage" if obj.parking_type == "garage" else default_types[obj.object_type]
+                )
+
+    @api.depends("tenant_line_ids.partner_id", "tenant_line_ids.role")
+    def _compute_partners(self):
+        for lease in self:
+            lines = lease.tenant_line_ids
+            lease.partner_ids = lines.partner_id
+            lease.partner_id = lines.filtered(lambda line: line.role == "main")[:1].partner_id
+
+    @api.depends("termination_date", "date_end")
+    def _compute_date_stop(self):
+        for lease in self:
+            lease.date_stop = lease.termination_date or lease.date_end
+
+    def _compute_current_rent(self):
+        today = fields.Date.context_today(self)
+        for lease in self:
+            lease.current_rent = lease.rent_on(today)
+
+    def _compute_display_name(self):
+        for lease in self:
+            lease.display_name = " - ".join(filter(None, (lease.name, lease.partner_id.name)))
+
+    # ------------------------------------------------------------------ create
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._assign_numbers(vals_list)
+        return super().create(vals_list)
+
+    def _assign_numbers(self, vals_list):
+        """Number = rental object code + '/NN', NN counting the object's leases.
+
+        The rental object rows are locked so two people creating leases on the same
+        object at once get different numbers (the second waits for the first).
+        """
+        object_ids = {
+            vals["rental_object_id"] for vals in vals_list if vals.get("rental_object_id")
+        }
+        if not object_ids:
+            return
+        self.env.cr.execute(
+            SQL("SELECT id FROM housing_rental_object WHERE id IN %s FOR UPDATE", tuple(object_ids))
+        )
+        counts = {
+            obj.id: count
+            for obj, count in self.sudo()._read_group(
+                [("rental_object_id", "in", list(object_ids))], ["rental_object_id"], ["__count"]
+            )
+        }
+        codes = {
+            obj.id: obj.code for obj in self.env["housing.rental.object"].sudo().browse(object_ids)
+        }
+        for vals in vals_list:
+            if vals.get("rental_object_id") and vals.get("name", "/") == "/":
+                object_id = vals["rental_object_id"]
+                counts[object_id] = counts.get(object_id, 0) + 1
+                vals["name"] = f"{codes[object_id]}/{counts[object_id]:02d}"
+
+    # ------------------------------------------------------------------ constraints
+    @api.constrains("tenant_line_ids", "state")
+    def _check_main_tenant(self):
+        for lease in self:
+            if (
+                lease.state != "cancelled"
+                and len(lease.tenant_line_ids.filtered(lambda line: line.role == "main")) != 1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Lease %(lease)s must have exactly one main tenant.", lease=lease.name
+                    )
+                )
+
+    def _ensure_no_overlap(self):
+        """Refuse, naming the lease in the way, to activate leases that overlap another.
+
+        The exclusion constraint in PostgreSQL enforces the same under concurrency."""
+        for lease in self:
+            other = self.search(lease._overlapping_domain(), limit=1)
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "%(object)s is already let under lease %(other)s from %(start)s: "
+                        "two leases cannot cover the same rental object on the same dates.",
+                        object=lease.rental_object_id.code,
+                        other=other.name,
+                        start=other.date_start,
+                    )
+                )
+
+    def _overlapping_domain(self):
+        self.ensure_one()
+        domain = (
+            Domain("rental_object_id", "=", self.rental_object_id.id)
+            & Domain("id", "!=", self.id)
+            & Domain("state", "not in", ("draft", "cancelled"))
+            & (Domain("date_stop", "=", False) | Domain("date_stop", ">=", self.date_start))
+        )
+        if self.date_stop:
+            domain &= Domain("date_start", "<=", self.date_stop)
+        return domain
+
+    # ------------------------------------------------------------------ rent
+    def rent_on(self, date):
+        """Monthly rent on ``date``: the sum of the rent lines valid that day."""
+        self.ensure_one()
+        return sum(
+            self.rent_line_ids.filtered(lambda line: line._is_valid_on(date)).mapped("amount")
+        )
+
+    # ------------------------------------------------------------------ states
+    def action_confirm(self):
+        today = fields.Date.context_today(self)
+        if any(lease.state != "draft" for lease in self):
+            raise UserError(self.env._("Only draft leases can be confirmed."))
+        self._ensure_no_overlap()
+        missing_rent = self.filtered(lambda lease: not lease.rent_line_ids)
+        self.env["housing.lease.rent.line"].create(
+            [
+                {
+                    "lease_id": lease.id,
+                    "kind": "parking" if lease.lease_type in ("parking", "garage") else "base",
+                    "name": self.env._("Base rent"),
+                    "amount": lease.rental_object_id.base_rent,
+                    "date_from": lease.date_start,
+                }
+                for lease in missing_rent
+            ]
+        )
+        for lease in self:
+            lease.state = "current" if lease.date_start <= today else "upcoming"
+        self._update_states(today)
+        return True
+
+    def action_cancel(self):
+        if any(lease.state not in ("draft", "upcoming") for lease in self):
+            raise UserError(
+                self.env._("Only draft and upcoming leases can be cancelled; give notice instead.")
+            )
+        self.state = "cancelled"
+        return True
+
+    def action_open_notice_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Give notice"),
+            "res_model": "housing.lease.notice.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_lease_id": self.id},
+        }
+
+    def _update_states(self, today):
+        """Move leases along their life cycle on ``today``."""
+        self.filtered(
+            lambda lease: lease.state == "upcoming" and lease.date_start <= today
+        ).state = "current"
+        self.filtered(
+            lambda lease: (
+                lease.state in ("current", "notice") and lease.date_stop and lease.date_stop < today
+            )
+        ).state = "ended"
+
+    @api.model
+    def _cron_update_states(self):
+        today = fields.Date.context_today(self)
+        leases = self.search(
+            Domain("state", "=", "upcoming") & Domain("date_start", "<=", today)
+            | Domain("state", "in", ("current", "notice")) & Domain("date_stop", "<", today)
+        )
+        leases._update_states(today)
+
+    # ------------------------------------------------------------------ notice
+    def _notice_rule(self):
+        self.ensure_one()
+        rule = self.env["housing.lease.notice.rule"].search(
+            [("lease_type", "=", self.lease_type)], limit=1
+        )
+        if not rule:
+            raise UserError(
+                self.env._(
+                    "No notice rule is configured for the lease type of %(lease)s.", lease=self.name
+                )
+            )
+        return rule
+
+    def get_earliest_termination_date(self, notice_date):
+        """Earliest termination for a notice given on ``notice_date`` under the lease type's
+        notice rule (never before the start of the lease)."""
+        self.ensure_one()
+        return max(self._notice_rule()._termination_date(notice_date), self.date_start)
+
+    def give_notice(
+        self,
+        notice_date,
+        given_by="tenant",
+        preferred_move_out_date=None,
+        termination_date=None,
+        override_reason=None,
+    ):
+        """Record a notice (uppsägning) and set the termination date.
+
+        The termination date is the preferred move-out date or the earliest date the notice
+        rule allows, whichever is later. An explicit earlier ``termination_date`` needs the
+        housing manager group and an ``override_reason``.
+        """
+        self.ensure_one()
+        if self.state not in ("upcoming", "current"):
+            raise UserError(self.env._("Notice can only be given on an upcoming or current lease."))
+        earliest = self.get_earliest_termination_date(notice_date)
+        termination = termination_date or max(earliest, preferred_move_out_date or earliest)
+        if termination < earliest:
+            if not self.env.user.has_group("housing_base.group_housing_manager"):
+                raise UserError(
+                    self.env._(
+                        "The earliest termination date under the notice rule is %(date)s; only a "
+                        "housing manager can agree on an earlier date.",
+                        date=earliest,
+                    )
+                )
+            if not (override_reason or "").strip():
+                raise UserError(
+                    self.env._("Give a reason for terminating before %(date)s.", date=earliest)
+                )
+        if termination < self.date_start:
+            raise UserError(self.env._("A lease cannot end before it starts."))
+        self.write(
+            {
+                "state": "notice",
+                "notice_given_by": given_by,
+                "notice_date": notice_date,
+                "preferred_move_out_date": preferred_move_out_date,
+                "termination_date": termination,
+                "notice_override_reason": override_reason if termination < earliest else False,
+            }
+        )
+        self.message_post(
+            body=self.env._(
+                "Notice given by the %(who)s on %(notice)s; the lease ends on %(end)s.",
+                who=dict(self._fields["notice_given_by"]._description_selection(self.env))[
+                    given_by
+                ],
+                notice=notice_date,
+                end=termination,
+            )
+        )
+        return termination

@@ -1,0 +1,43 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, models
+
+LEASE_TYPES = [
+    ("residence", "Residence"),
+    ("parking", "Parking space"),
+    ("garage", "Garage"),
+    ("commercial", "Commercial premises"),
+    ("storage", "Storage"),
+    ("short_term", "Short-term"),
+]
+
+
+class HousingLeaseNoticeRule(models.Model):
+    _name = "housing.lease.notice.rule"
+    _description = "Notice period of a lease type"
+    _order = "lease_type"
+    _rec_name = "lease_type"
+
+    lease_type = fields.Selection(LEASE_TYPES, required=True)
+    notice_months = fields.Integer(required=True, default=3)
+    to_month_end = fields.Boolean(
+        string="Counted from the turn of the month",
+        default=True,
+        help="The notice period starts at the turn of the month after the notice, so the "
+        "lease ends on the last day of a month (Jordabalken 12 kap. 4 §).",
+    )
+
+    _lease_type_unique = models.Constraint(
+        "UNIQUE(lease_type)", "There is already a notice rule for this lease type."
+    )
+    _notice_months_positive = models.Constraint(
+        "CHECK(notice_months >= 0)", "The notice period cannot be negative."
+    )
+
+    def _termination_date(self, notice_date):
+        """Earliest termination date for a notice given on ``notice_date``."""
+        self.ensure_one()
+        if self.to_month_end:
+            first_of_next_month = notice_date + relativedelta(months=1, day=1)
+            return first_of_next_month + relativedelta(months=self.notice_months, days=-1)
+        return notice_date + relativedelta(months=self.notice_months)
