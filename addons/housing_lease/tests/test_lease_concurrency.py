@@ -1,3 +1,6 @@
+# pylint: disable=invalid-commit
+# Concurrency is only observable between committed transactions: these tests commit on
+# their own cursors and delete what they created in a cleanup.
 from contextlib import closing
 from datetime import date
 
