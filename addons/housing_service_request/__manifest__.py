@@ -1,0 +1,26 @@
+{
+    "name": "Housing Service Requests",
+    "summary": "Fault reports (felanmälan) on maintenance requests: location, access, due dates, "
+    "contractor hand-back, tenant messages",
+    "version": "19.0.1.0.0",
+    "category": "Real Estate/Housing",
+    "website": "https://github.com/housing-suite/housing",
+    "author": "Housing Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["housing_lease", "maintenance"],
+    "data": [
+        "security/housing_service_request_groups.xml",
+        "security/ir.model.access.csv",
+        "security/housing_service_request_security.xml",
+        "data/maintenance_stage_data.xml",
+        "data/mail_template_data.xml",
+        "wizard/housing_close_decline_wizard_views.xml",
+        "views/maintenance_request_views.xml",
+        "views/maintenance_team_views.xml",
+        "views/housing_caretaker_area_views.xml",
+        "views/housing_service_request_menus.xml",
+    ],
+    "demo": [
+        "demo/housing_service_request_demo.xml",
+    ],
+}

@@ -1,0 +1,4 @@
+from . import maintenance_stage
+from . import maintenance_team
+from . import housing_caretaker_area
+from . import maintenance_request

@@ -1,0 +1,2 @@
+from . import test_service_request
+from . import test_service_request_access

@@ -1,0 +1,1 @@
+from . import housing_close_decline_wizard
