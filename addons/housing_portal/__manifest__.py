@@ -6,8 +6,10 @@
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_base", "portal"],
+    "depends": ["housing_lease", "portal"],
     "data": [
+        "security/ir.model.access.csv",
+        "security/housing_portal_security.xml",
         "views/housing_portal_templates.xml",
     ],
 }

@@ -1,4 +1,5 @@
 from odoo import http
+from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 from odoo.tools import email_normalize
 
@@ -7,6 +8,50 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 
 class HousingPortal(CustomerPortal):
     """Tenant pages under /my: contact details, leases, service requests, parking."""
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        if "housing_lease_count" in counters:
+            # Record rules limit the count to the user's own leases.
+            values["housing_lease_count"] = request.env["housing.lease"].search_count(
+                [("state", "!=", "draft")]
+            )
+        return values
+
+    # ------------------------------------------------------------------ leases
+    @http.route("/my/leases", type="http", auth="user", website=True)
+    def housing_leases(self, **kw):
+        # The search runs as the portal user: record rules keep it to their own leases;
+        # sudo only reads the related register data of those leases for display.
+        leases = request.env["housing.lease"].search([("state", "!=", "draft")]).sudo()
+        return request.render(
+            "housing_portal.portal_my_leases",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "housing_leases",
+                "leases": leases,
+            },
+        )
+
+    @http.route("/my/leases/<int:lease_id>", type="http", auth="user", website=True)
+    def housing_lease(self, lease_id, report_type=None, download=False, **kw):
+        try:
+            lease = self._document_check_access("housing.lease", lease_id)
+        except (AccessError, MissingError):
+            return request.redirect("/my/leases")
+        if report_type in ("pdf", "html"):
+            return self._show_report(
+                lease, report_type, "housing_lease.action_report_housing_lease", download=download
+            )
+        return request.render(
+            "housing_portal.portal_my_lease",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "housing_lease",
+                "lease": lease,
+                "today": request.env.cr.now().date(),
+            },
+        )
 
     # ------------------------------------------------------------------ contact details
     @http.route("/my/contact", type="http", auth="user", website=True, methods=["GET", "POST"])

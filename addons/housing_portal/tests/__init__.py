@@ -1,1 +1,2 @@
 from . import test_portal_contact
+from . import test_portal_lease
