@@ -1,0 +1,3 @@
+from . import common
+from . import contacts
+from . import openapi

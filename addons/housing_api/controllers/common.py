@@ -1,0 +1,247 @@
+"""What every endpoint of /api/housing/v1 shares: the route decorator (bearer API key,
+integration group, JSON answers, idempotency of POSTs), reading the JSON body and the
+query string, pagination and lookups that answer 404."""
+
+import functools
+import hashlib
+import json
+
+from odoo import http
+from odoo.fields import Domain
+from odoo.http import request
+
+from ..models.ir_http import API_PREFIX
+from ..tools.errors import HousingApiError
+from ..tools.formatting import parse_datetime
+
+INTEGRATION_GROUP = "housing_base.group_housing_integration"
+MAX_BODY_BYTES = 64 * 1024
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 200
+PAGE_PARAMS = {"limit", "offset", "modified_since"}
+NOT_FOUND = {
+    "contact": lambda env, value: env._(
+        "There is no tenant or applicant with customer number %(value)s.", value=value
+    ),
+    "rental_object": lambda env, value: env._(
+        "There is no rental object with code %(value)s.", value=value
+    ),
+    "lease": lambda env, value: env._("There is no lease with number %(value)s.", value=value),
+    "property": lambda env, value: env._("There is no property with code %(value)s.", value=value),
+    "building": lambda env, value: env._("There is no building with code %(value)s.", value=value),
+    "residential_area": lambda env, value: env._(
+        "There is no residential area with code %(value)s.", value=value
+    ),
+    "service_request": lambda env, value: env._(
+        "There is no service request %(value)s.", value=value
+    ),
+}
+
+
+def api_route(path, methods=("GET",), readonly=None):
+    """Declare an endpoint ``API_PREFIX + path``.
+
+    The endpoint returns the response body (a dict) or ``(body, status)``. Errors are
+    raised (HousingApiError, UserError, AccessError, ...) and answered in the API's error
+    format by ir.http, after the transaction has been rolled back. POSTs honour the
+    ``Idempotency-Key`` header.
+    """
+    methods = list(methods)
+
+    def decorator(func):
+        @functools.wraps(func)
+        def endpoint(self, *args, **kwargs):
+            if not request.env.user.has_group(INTEGRATION_GROUP):
+                raise HousingApiError(
+                    403,
+                    "forbidden",
+                    request.env._("This API key's user is not a housing integration user."),
+                )
+            key = request.httprequest.headers.get("Idempotency-Key")
+            if request.httprequest.method == "POST" and key is not None:
+                status, body, replayed = request.env["housing.api.idempotency"]._run_once(
+                    key.strip(), _request_hash(), lambda: _status_body(func(self, *args, **kwargs))
+                )
+                headers = [("Idempotency-Replayed", "true")] if replayed else []
+                return request.make_json_response(body, headers=headers, status=status)
+            status, body = _status_body(func(self, *args, **kwargs))
+            return request.make_json_response(body, status=status)
+
+        return http.route(
+            API_PREFIX + path,
+            type="http",
+            auth="bearer",
+            methods=methods,
+            csrf=False,
+            save_session=False,
+            readonly=methods == ["GET"] if readonly is None else readonly,
+            max_content_length=MAX_BODY_BYTES,
+        )(endpoint)
+
+    return decorator
+
+
+def _status_body(result):
+    return result if isinstance(result, tuple) else (200, result)
+
+
+def _request_hash():
+    httprequest = request.httprequest
+    digest = hashlib.sha256()
+    for part in (httprequest.method, httprequest.full_path, _raw_body()):
+        digest.update(part if isinstance(part, bytes) else part.encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _raw_body():
+    httprequest = request.httprequest
+    if (httprequest.content_length or 0) > MAX_BODY_BYTES:
+        raise HousingApiError(
+            413,
+            "payload_too_large",
+            request.env._("The request body is larger than %(limit)s bytes.", limit=MAX_BODY_BYTES),
+            {"limit_bytes": MAX_BODY_BYTES},
+        )
+    return httprequest.get_data(cache=True)
+
+
+def json_body(fields_spec):
+    """The request's JSON object, checked against ``fields_spec``:
+    {name: (python type or tuple of types, required)}. Unknown, missing and mistyped
+    fields are a 400 validation_error naming them."""
+    env = request.env
+    raw = _raw_body()
+    if request.httprequest.mimetype != "application/json":
+        raise HousingApiError(
+            415,
+            "unsupported_media_type",
+            env._("Send the body as JSON with the header 'Content-Type: application/json'."),
+        )
+    try:
+        body = json.loads(raw or b"null")
+    except ValueError as exc:
+        raise HousingApiError(
+            400,
+            "malformed_json",
+            env._("The request body is not valid JSON: %(error)s", error=str(exc)),
+        ) from None
+    if not isinstance(body, dict):
+        raise HousingApiError(
+            400, "malformed_json", env._("The request body must be a JSON object.")
+        )
+    errors = {}
+    for name in body.keys() - fields_spec.keys():
+        errors[name] = env._("unknown field")
+    for name, (types, required) in fields_spec.items():
+        if body.get(name) is None:
+            if required:
+                errors[name] = env._("required")
+        elif not isinstance(body[name], types) or (
+            isinstance(body[name], bool) and bool not in _as_tuple(types)
+        ):
+            errors[name] = env._("wrong type: expected %(type)s", type=_type_names(types))
+    if errors:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            env._("The request body has invalid fields."),
+            {"fields": errors},
+        )
+    return body
+
+
+def _as_tuple(types):
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _type_names(types):
+    names = {str: "string", bool: "boolean", int: "integer", float: "number", list: "array"}
+    return " or ".join(names.get(t, t.__name__) for t in _as_tuple(types))
+
+
+def query_params(params, allowed):
+    """Refuse query parameters the endpoint does not know (typos would silently
+    return everything otherwise)."""
+    unknown = set(params) - set(allowed)
+    if unknown:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            request.env._("Unknown query parameters: %(names)s.", names=", ".join(sorted(unknown))),
+            {"allowed": sorted(allowed)},
+        )
+    return params
+
+
+def _int_param(params, name, default, minimum, maximum):
+    value = params.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        number = None
+    if number is None or not minimum <= number <= maximum:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            request.env._(
+                "%(name)s must be a whole number from %(min)s to %(max)s.",
+                name=name,
+                min=minimum,
+                max=maximum,
+            ),
+            {"fields": {name: value}},
+        )
+    return number
+
+
+def paginate(model, domain, params, order=None):
+    """One page of ``model`` records matching ``domain`` and the paging parameters
+    ``limit`` (1-200, default 50), ``offset`` and ``modified_since`` (ISO 8601; changed
+    at or after it, oldest change first, for synchronisation).
+
+    Returns the response body {"data": [...], "pagination": {...}}."""
+    limit = _int_param(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    offset = _int_param(params, "offset", 0, 0, 2**31 - 1)
+    domain = Domain(domain)
+    if params.get("modified_since"):
+        try:
+            since = parse_datetime(params["modified_since"])
+        except ValueError:
+            raise HousingApiError(
+                400,
+                "validation_error",
+                request.env._(
+                    "modified_since must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z."
+                ),
+                {"fields": {"modified_since": params["modified_since"]}},
+            ) from None
+        domain &= Domain("write_date", ">=", since)
+        order = "write_date, id"
+    total = model.search_count(domain)
+    records = model.search(domain, limit=limit, offset=offset, order=order or "id")
+    return {
+        "data": records._housing_api_values(),
+        "pagination": {
+            "limit": limit,
+            "offset": offset,
+            "total": total,
+            "next_offset": offset + limit if offset + limit < total else None,
+        },
+    }
+
+
+def find_one(model, field, value, resource, domain=()):
+    """The record of ``model`` (within ``domain``) whose ``field`` is ``value``, or a 404
+    naming it."""
+    record = model.search(Domain(domain) & Domain(field, "=", value), limit=1)
+    if not record:
+        raise HousingApiError(
+            404,
+            "not_found",
+            NOT_FOUND[resource](request.env, value),
+            {"resource": resource, field: value},
+        )
+    return record

@@ -1,0 +1,76 @@
+import json
+
+from odoo.tests import HttpCase, new_test_user
+
+API = "/api/housing/v1"
+
+
+class HousingApiCase(HttpCase):
+    """Integration users with API keys, a plain internal user with a key, tenants, and a
+    helper to call the API over HTTP as an integrator would."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.integration_user = new_test_user(
+            env, "api_integration", groups="housing_base.group_housing_integration"
+        )
+        cls.other_integration_user = new_test_user(
+            env, "api_other_integration", groups="housing_base.group_housing_integration"
+        )
+        cls.internal_user = new_test_user(env, "api_internal", groups="base.group_user")
+        cls.housing_manager = new_test_user(
+            env, "api_manager", groups="housing_base.group_housing_manager"
+        )
+        cls.key = cls._make_key(cls.integration_user)
+        cls.other_key = cls._make_key(cls.other_integration_user)
+        cls.internal_key = cls._make_key(cls.internal_user)
+        Partner = env["res.partner"]
+        cls.tenant = Partner.create(
+            {
+                "name": "Anna Andersson",
+                "is_housing_contact": True,
+                "personal_number": "198112189876",
+                "phone": "070-123 45 67",
+                "email": "anna@example.se",
+                "street": "Sjöodjursgatan 4",
+                "zip": "722 11",
+                "city": "Västerås",
+            }
+        )
+        cls.protected = Partner.create(
+            {
+                "name": "Skyddad Person",
+                "is_housing_contact": True,
+                "personal_number": "199001010017",
+                "street": "Hemlig gatan 1",
+                "phone": "070-765 43 21",
+                "protected_identity": True,
+            }
+        )
+
+    @classmethod
+    def _make_key(cls, user):
+        return cls.env["res.users.apikeys"].with_user(user).sudo()._generate("rpc", "test", None)
+
+    def api(self, method, path, body=None, key=None, headers=None, raw=None):
+        """Call the API; ``body`` is sent as JSON, ``raw`` as is (bytes/str); ``key=False``
+        sends no Authorization header."""
+        all_headers = {} if key is False else {"Authorization": f"Bearer {key or self.key}"}
+        if body is not None or raw is not None:
+            all_headers["Content-Type"] = "application/json"
+        all_headers.update(headers or {})
+        data = json.dumps(body) if body is not None else raw
+        return self.url_open(
+            API + path, data=data, headers=all_headers, method=method, allow_redirects=False
+        )
+
+    def assertApiError(self, response, status, code):
+        self.assertEqual(response.status_code, status, response.text)
+        self.assertEqual(response.headers["Content-Type"], "application/json; charset=utf-8")
+        error = response.json()["error"]
+        self.assertEqual(error["code"], code, error)
+        self.assertTrue(error["message"])
+        self.assertIsInstance(error["details"], dict)
+        return error
