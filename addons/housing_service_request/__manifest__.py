@@ -7,17 +7,20 @@
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_lease", "maintenance"],
+    # housing_lease: the reporter's lease and the rule that tenants report on what they lease.
+    "depends": ["housing_property", "housing_lease", "maintenance"],
     "data": [
         "security/housing_service_request_groups.xml",
         "security/ir.model.access.csv",
         "security/housing_service_request_security.xml",
         "data/maintenance_stage_data.xml",
         "data/mail_template_data.xml",
-        "wizard/housing_close_decline_wizard_views.xml",
+        "wizard/housing_request_reason_wizard_views.xml",
         "views/maintenance_request_views.xml",
         "views/maintenance_team_views.xml",
+        "views/maintenance_stage_views.xml",
         "views/housing_caretaker_area_views.xml",
+        "views/housing_rental_object_views.xml",
         "views/housing_service_request_menus.xml",
     ],
     "demo": [

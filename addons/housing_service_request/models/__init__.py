@@ -1,4 +1,5 @@
 from . import maintenance_stage
 from . import maintenance_team
 from . import housing_caretaker_area
+from . import housing_rental_object
 from . import maintenance_request

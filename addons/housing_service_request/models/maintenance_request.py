@@ -4,6 +4,9 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 
+# Fields of the register and of leases: staff and integrations only, not contractors
+# (they read the location through ``location_display``).
+STAFF_GROUPS = "housing_base.group_housing_user,housing_base.group_housing_integration"
 COMMON_SPACES = [
     ("laundry", "Laundry room"),
     ("stairwell", "Stairwell"),
@@ -12,18 +15,49 @@ COMMON_SPACES = [
     ("attic", "Attic"),
     ("basement", "Basement"),
     ("yard", "Yard"),
+    ("playground", "Playground"),
     ("other", "Other common space"),
 ]
-PRIORITY_DAYS = [
-    (0, "Emergency"),
-    (1, "1 day"),
-    (5, "5 days"),
-    (7, "7 days"),
-    (10, "10 days"),
-    (14, "2 weeks"),
-    (28, "4 weeks"),
-    (56, "8 weeks"),
+# Key = number of days to fix the fault.
+PRIORITY_LEVELS = [
+    ("0", "Emergency"),
+    ("1", "1 day"),
+    ("5", "5 days"),
+    ("7", "7 days"),
+    ("10", "10 days"),
+    ("14", "2 weeks"),
+    ("21", "3 weeks"),
+    ("28", "4 weeks"),
+    ("42", "6 weeks"),
+    ("56", "8 weeks"),
 ]
+ACTIVE_LEASE_STATES = ("upcoming", "current", "notice")
+# What a tenant (portal or API) may fill in; the location comes as codes.
+TENANT_FIELDS = (
+    "name",
+    "description",
+    "housing_category",
+    "master_key_allowed",
+    "call_between",
+    "pet_at_home",
+)
+TENANT_LOCATION_KEYS = (
+    "rental_object_code",
+    "common_space_type",
+    "property_code",
+    "building_code",
+    "staircase_code",
+)
+# Fields an external contractor may not change (team changes go through the hand-back).
+CONTRACTOR_LOCKED_FIELDS = (
+    "maintenance_team_id",
+    "ordering_team_id",
+    "archive",
+    "hidden_from_tenant",
+    "reporter_id",
+    "close_requested",
+    "close_request_reason",
+)
 
 
 class MaintenanceRequest(models.Model):
@@ -36,8 +70,10 @@ class MaintenanceRequest(models.Model):
         [("rental_object", "Rental object"), ("common_space", "Common space")],
         default="rental_object",
     )
-    rental_object_id = fields.Many2one("housing.rental.object", index=True, tracking=True)
-    common_space_type = fields.Selection(COMMON_SPACES)
+    rental_object_id = fields.Many2one(
+        "housing.rental.object", index=True, tracking=True, groups=STAFF_GROUPS
+    )
+    common_space_type = fields.Selection(COMMON_SPACES, string="Common space")
     property_id = fields.Many2one(
         "housing.property",
         compute="_compute_location",
@@ -45,6 +81,7 @@ class MaintenanceRequest(models.Model):
         readonly=False,
         precompute=True,
         index=True,
+        groups=STAFF_GROUPS,
     )
     building_id = fields.Many2one(
         "housing.building",
@@ -52,13 +89,21 @@ class MaintenanceRequest(models.Model):
         store=True,
         readonly=False,
         precompute=True,
+        groups=STAFF_GROUPS,
     )
     staircase_id = fields.Many2one(
         "housing.staircase",
+        string="Entrance",
         compute="_compute_location",
         store=True,
         readonly=False,
         precompute=True,
+        groups=STAFF_GROUPS,
+    )
+    location_display = fields.Char(
+        string="Location",
+        compute="_compute_location_display",
+        help="Where the fault is, readable by everyone who works on the request.",
     )
     housing_category = fields.Selection(
         [
@@ -72,15 +117,28 @@ class MaintenanceRequest(models.Model):
         string="Fault category",
     )
     reporter_id = fields.Many2one("res.partner", string="Reported by", index=True, tracking=True)
-    lease_id = fields.Many2one("housing.lease", index=True)
+    lease_id = fields.Many2one(
+        "housing.lease",
+        compute="_compute_lease_id",
+        store=True,
+        readonly=False,
+        precompute=True,
+        index=True,
+        groups=STAFF_GROUPS,
+        help="The reporter's lease of the rental object (or of a home in the property).",
+    )
     master_key_allowed = fields.Boolean(string="May enter with master key")
     call_between = fields.Char(help="When to call before a visit, e.g. 08-10.")
     pet_at_home = fields.Boolean()
-    priority_days = fields.Integer(
+    priority_level = fields.Selection(
+        PRIORITY_LEVELS,
         string="Priority (days)",
-        default=7,
-        help="Days to fix the fault (0 = emergency); sets the due date.",
+        required=True,
+        default="7",
+        tracking=True,
+        help="Days to fix the fault; sets the due date.",
     )
+    priority_days = fields.Integer(compute="_compute_priority_days", store=True, precompute=True)
     date_due = fields.Date(
         string="Due date",
         compute="_compute_date_due",
@@ -89,28 +147,35 @@ class MaintenanceRequest(models.Model):
         precompute=True,
         index=True,
         tracking=True,
+        help="Request date plus the priority days; may be changed by hand.",
     )
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue")
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
     date_performed = fields.Date(readonly=True, copy=False)
     hidden_from_tenant = fields.Boolean(
-        help="Internal request: the tenant does not see it in the portal or the API."
+        tracking=True,
+        help="Internal request: the tenant does not see it or its messages and gets no e-mails.",
     )
     origin = fields.Selection(
         [("staff", "Staff"), ("portal", "Portal"), ("api", "API")], default="staff", required=True
     )
     ordering_team_id = fields.Many2one(
         "maintenance.team",
-        help="Team that ordered the work; a contractor's hand-back returns the request here.",
+        readonly=True,
+        help="The team that ordered the work; a contractor's hand-back returns the request here.",
     )
     close_requested = fields.Boolean(readonly=True, copy=False, tracking=True)
     close_request_reason = fields.Text(readonly=True, copy=False)
     housing_stage_code = fields.Selection(related="stage_id.housing_code")
 
     # ------------------------------------------------------------------ computes
-    @api.depends("rental_object_id", "property_id")
+    @api.depends("rental_object_id", "property_id", "common_space_type")
     def _compute_is_housing(self):
         for request in self:
-            request.is_housing = bool(request.rental_object_id or request.property_id)
+            request.is_housing = bool(
+                request.rental_object_id or request.property_id or request.common_space_type
+            )
 
     @api.depends("rental_object_id", "staircase_id", "building_id")
     def _compute_location(self):
@@ -126,11 +191,46 @@ class MaintenanceRequest(models.Model):
             if request.building_id:
                 request.property_id = request.building_id.property_id
 
+    @api.depends(
+        "location_type",
+        "rental_object_id",
+        "common_space_type",
+        "property_id",
+        "building_id",
+        "staircase_id",
+    )
+    def _compute_location_display(self):
+        spaces = dict(self._fields["common_space_type"]._description_selection(self.env))
+        for request, location in zip(self, self.sudo(), strict=True):
+            if location.rental_object_id:
+                request.location_display = location.rental_object_id.display_name
+            elif location.common_space_type and location.property_id:
+                place = location.staircase_id or location.building_id or location.property_id
+                space = spaces[location.common_space_type]
+                request.location_display = f"{space}, {place.display_name}"
+            else:
+                request.location_display = False
+
+    @api.depends("reporter_id", "rental_object_id", "property_id")
+    def _compute_lease_id(self):
+        reported = self.filtered("reporter_id")
+        leases = self._housing_active_leases(reported.reporter_id)
+        for request in self:
+            own = leases.filtered(lambda lease, r=request: r.reporter_id in lease.partner_ids)
+            request.lease_id = self._housing_match_lease(
+                own, request.rental_object_id, request.property_id
+            )
+
+    @api.depends("priority_level")
+    def _compute_priority_days(self):
+        for request in self:
+            request.priority_days = int(request.priority_level or 0)
+
     @api.depends("request_date", "priority_days")
     def _compute_date_due(self):
         for request in self:
             start = request.request_date or fields.Date.context_today(request)
-            request.date_due = start + timedelta(days=request.priority_days or 0)
+            request.date_due = start + timedelta(days=request.priority_days)
 
     @api.depends("date_due", "stage_id")
     def _compute_is_overdue(self):
@@ -153,80 +253,186 @@ class MaintenanceRequest(models.Model):
         )
         return domain if (operator == "in") == (True in value) else ~domain
 
-    # ------------------------------------------------------------------ constraints
-    @api.constrains("priority_days")
-    def _check_priority_days(self):
-        if any(request.priority_days < 0 for request in self):
-            raise ValidationError(self.env._("The priority cannot be a negative number of days."))
+    @api.depends("property_id")
+    def _compute_maintenance_team_id(self):
+        """Picking a location in the form routes the request to the area's team."""
+        result = super()._compute_maintenance_team_id()
+        teams = self._housing_routed_teams(self.property_id)
+        for request in self:
+            if teams.get(request.property_id.id):
+                request.maintenance_team_id = teams[request.property_id.id]
+        return result
 
+    # ------------------------------------------------------------------ constraints
     @api.constrains("location_type", "rental_object_id", "common_space_type", "property_id")
     def _check_location(self):
         for request in self.filtered("is_housing"):
-            if request.location_type == "common_space" and not request.common_space_type:
-                raise ValidationError(self.env._("Choose the kind of common space."))
             if request.location_type == "rental_object" and not request.rental_object_id:
                 raise ValidationError(self.env._("Choose the rental object of the fault."))
+            if request.location_type == "common_space" and not (
+                request.common_space_type and request.property_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A fault in a common space needs the kind of space and its property."
+                    )
+                )
+
+    @api.constrains("lease_id", "reporter_id", "rental_object_id")
+    def _check_lease(self):
+        for request in self.filtered("lease_id"):
+            lease = request.lease_id
+            if not request.reporter_id:
+                raise ValidationError(self.env._("A lease needs the contact who reported."))
+            if request.reporter_id not in lease.partner_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(reporter)s is not a tenant on lease %(lease)s.",
+                        reporter=request.reporter_id.display_name,
+                        lease=lease.display_name,
+                    )
+                )
+            if request.rental_object_id and lease.rental_object_id != request.rental_object_id:
+                raise ValidationError(
+                    self.env._(
+                        "Lease %(lease)s is not for rental object %(object)s.",
+                        lease=lease.display_name,
+                        object=request.rental_object_id.display_name,
+                    )
+                )
 
     # ------------------------------------------------------------------ create / write
+    @api.model
+    def default_get(self, fields):
+        values = super().default_get(fields)
+        if (
+            self.env.context.get("housing_service_request")
+            and "stage_id" in fields
+            and not self.env.context.get("default_stage_id")
+        ):
+            values["stage_id"] = self._housing_stage("waiting").id
+        return values
+
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if not vals.get("maintenance_team_id"):
-                team = self._housing_route_team(vals)
-                if team:
-                    vals["maintenance_team_id"] = team.id
+        if self._is_contractor():
+            raise AccessError(self.env._("External contractors cannot create requests."))
+        self._housing_prepare_create(vals_list)
         requests = super().create(vals_list)
-        for request in requests.filtered(lambda r: not r.ordering_team_id):
-            request.ordering_team_id = request.maintenance_team_id
+        requests.filtered("is_housing")._housing_sync_reporter_followers()
         return requests
 
     @api.model
-    def _housing_route_team(self, vals):
-        """The service team of the caretaker area of the request's property."""
-        if vals.get("rental_object_id"):
-            prop = self.env["housing.rental.object"].browse(vals["rental_object_id"]).property_id
-        elif vals.get("property_id"):
-            prop = self.env["housing.property"].browse(vals["property_id"])
-        else:
-            return self.env["maintenance.team"]
-        return prop.sudo().caretaker_area_id.maintenance_team_id
+    def _housing_prepare_create(self, vals_list):
+        """Route new service requests to their team and start them in the right stage."""
+        housing_vals = [
+            vals
+            for vals in vals_list
+            if vals.get("rental_object_id") or vals.get("property_id") or vals.get("staircase_id")
+        ]
+        if not housing_vals:
+            return
+        properties = self._housing_vals_properties(housing_vals)
+        teams = self._housing_routed_teams(self.env["housing.property"].union(*properties))
+        stages = {code: self._housing_stage(code) for code in ("waiting", "assigned")}
+        for vals, prop in zip(housing_vals, properties, strict=True):
+            routed = teams.get(prop.id, False)
+            team = self.env["maintenance.team"].browse(
+                vals.get("maintenance_team_id") or routed or self._get_default_team_id()
+            )
+            vals["maintenance_team_id"] = team.id
+            if not vals.get("ordering_team_id"):
+                # Work ordered straight from a contractor is still owned by the area's team.
+                vals["ordering_team_id"] = routed if team.is_contractor else team.id
+            if not vals.get("stage_id"):
+                vals["stage_id"] = stages["assigned" if vals.get("user_id") else "waiting"].id
+
+    @api.model
+    def _housing_vals_properties(self, vals_list):
+        """The property of each creation dict, in order (empty when none can be found)."""
+        objects = self.env["housing.rental.object"].browse(
+            [vals["rental_object_id"] for vals in vals_list if vals.get("rental_object_id")]
+        )
+        staircases = self.env["housing.staircase"].browse(
+            [vals["staircase_id"] for vals in vals_list if vals.get("staircase_id")]
+        )
+        objects.sudo().fetch(["property_id"])
+        staircases.sudo().fetch(["property_id"])
+        Property = self.env["housing.property"]
+        return [
+            Property.browse(vals["property_id"])
+            if vals.get("property_id")
+            else objects.browse(vals["rental_object_id"]).property_id
+            if vals.get("rental_object_id")
+            else staircases.browse(vals["staircase_id"]).property_id
+            for vals in vals_list
+        ]
+
+    @api.model
+    def _housing_routed_teams(self, properties):
+        """{property id: team id} of the service team of each property's caretaker area."""
+        return {
+            prop.id: prop.caretaker_area_id.maintenance_team_id.id
+            for prop in properties.sudo()
+            if prop.caretaker_area_id.maintenance_team_id
+        }
 
     def write(self, vals):
-        stages = self.env["maintenance.stage"]
-        new_stage = stages.browse(vals["stage_id"]) if vals.get("stage_id") else stages
-        if (
-            new_stage
-            and self._is_contractor()
-            and (new_stage.done or new_stage.housing_code == "closed")
-        ):
-            raise AccessError(self.env._("External contractors cannot close service requests."))
-        if new_stage.housing_code == "returned":
-            # Hand-back: the resource is released and the request goes back to the orderer.
-            vals = dict(vals, user_id=False)
-            result = super().write(vals)
-            for request in self:
-                super(MaintenanceRequest, request).write(
-                    {
-                        "maintenance_team_id": request.ordering_team_id.id
-                        or request.maintenance_team_id.id
-                    }
+        if self._is_contractor():
+            self._check_contractor_write(vals)
+        stage = self.env["maintenance.stage"].browse(vals.get("stage_id") or [])
+        if stage.housing_code == "returned":
+            if not self.env.context.get("housing_hand_back"):
+                raise UserError(
+                    self.env._("Use the Hand back button to return a request with a reason.")
                 )
-            self._housing_notify_stage()
-            return result
-        if new_stage.housing_code == "performed":
-            vals = dict(vals, date_performed=fields.Date.context_today(self))
-        if vals.get("user_id") and not new_stage:
+            vals = dict(vals, user_id=False)
+        elif vals.get("user_id") and "stage_id" not in vals:
+            # Assigning a resource to a waiting request moves it on.
             waiting = self.filtered(
                 lambda r: r.is_housing and r.housing_stage_code in ("waiting", "returned")
             )
-            assigned = self._housing_stage("assigned")
-            if waiting and assigned:
-                super(MaintenanceRequest, waiting).write({"stage_id": assigned.id})
-                waiting._housing_notify_stage()
+            if waiting:
+                waiting.write({"stage_id": self._housing_stage("assigned").id})
+        if vals.get("maintenance_team_id"):
+            new_team = self.env["maintenance.team"].browse(vals["maintenance_team_id"])
+            if not new_team.is_contractor:
+                vals = dict(vals, ordering_team_id=new_team.id)
+        old_teams = {
+            request: request.maintenance_team_id for request in self.filtered("is_housing")
+        }
         result = super().write(vals)
-        if new_stage:
+        if stage.housing_code == "returned":
+            for team, requests in self.grouped("ordering_team_id").items():
+                if team:
+                    super(MaintenanceRequest, requests).write({"maintenance_team_id": team.id})
+        if "stage_id" in vals:
+            self._housing_stamp_dates()
+        self._housing_release_contractors(old_teams)
+        if {"reporter_id", "hidden_from_tenant"} & set(vals):
+            self.filtered("is_housing")._housing_sync_reporter_followers()
+        if stage:
             self._housing_notify_stage()
         return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_contractor(self):
+        if self._is_contractor():
+            raise AccessError(self.env._("External contractors cannot delete requests."))
+
+    def reset_equipment_request(self):
+        housing = self.filtered("is_housing")
+        if housing:
+            housing.write({"archive": False, "stage_id": self._housing_stage("waiting").id})
+        return super(MaintenanceRequest, self - housing).reset_equipment_request()
+
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        """Service requests show the housing stages, the Maintenance app its own."""
+        stages = super()._read_group_stage_ids(stages, domain)
+        if self.env.context.get("housing_service_request"):
+            return stages.filtered("housing_code")
+        return stages.filtered(lambda stage: not stage.housing_code)
 
     def _is_contractor(self):
         user = self.env.user
@@ -236,17 +442,79 @@ class MaintenanceRequest(models.Model):
             and not user.has_group("housing_base.group_housing_user")
         )
 
+    def _check_contractor_write(self, vals):
+        locked = [name for name in CONTRACTOR_LOCKED_FIELDS if name in vals]
+        if locked:
+            raise AccessError(
+                self.env._(
+                    "External contractors cannot change: %(fields)s.",
+                    fields=", ".join(
+                        self._fields[name]._description_string(self.env) for name in locked
+                    ),
+                )
+            )
+        if "stage_id" in vals and (
+            self.env["maintenance.stage"].browse(vals["stage_id"]).done
+            or any(self.stage_id.mapped("done"))
+        ):
+            raise AccessError(
+                self.env._("External contractors cannot close or reopen service requests.")
+            )
+
     @api.model
     def _housing_stage(self, code):
         return self.env["maintenance.stage"].search([("housing_code", "=", code)], limit=1)
 
-    def _housing_notify_stage(self):
-        """E-mail the reporter about the new stage (not for internal requests)."""
-        template = self.env.ref(
-            "housing_service_request.mail_template_stage_changed", raise_if_not_found=False
+    def _housing_stamp_dates(self):
+        """Performed stamps the performed date, going back before it clears the date
+        (the close date is Maintenance's own)."""
+        housing = self.filtered("is_housing")
+        housing.filtered(
+            lambda r: r.housing_stage_code == "performed" and not r.date_performed
+        ).write({"date_performed": fields.Date.context_today(self)})
+        housing.filtered(
+            lambda r: (
+                r.date_performed and not r.stage_id.done and r.housing_stage_code != "performed"
+            )
+        ).write({"date_performed": False})
+
+    def _housing_release_contractors(self, old_teams):
+        """Members of a contractor team stop following (and seeing) a request that left the
+        team, and stop being its resource."""
+        left = self.filtered(
+            lambda r: (
+                r in old_teams
+                and old_teams[r].is_contractor
+                and old_teams[r] != r.maintenance_team_id
+            )
         )
-        for request in self.filtered(
-            lambda r: r.is_housing and r.reporter_id and not r.hidden_from_tenant
+        for team, requests in left.grouped(lambda r: old_teams[r]).items():
+            members = team.member_ids
+            requests.filtered(lambda r, m=members: r.user_id in m).write({"user_id": False})
+            requests.sudo().message_unsubscribe(partner_ids=members.partner_id.ids)
+
+    def _housing_sync_reporter_followers(self):
+        """The reporter follows the public messages of their request, unless it is hidden."""
+        comment = self.env.ref("mail.mt_comment")
+        for request in self.filtered("reporter_id"):
+            if request.hidden_from_tenant:
+                request.sudo().message_unsubscribe(partner_ids=request.reporter_id.ids)
+            else:
+                request.sudo().message_subscribe(
+                    partner_ids=request.reporter_id.ids, subtype_ids=comment.ids
+                )
+
+    def _housing_notify_stage(self):
+        """E-mail the reporter about the new stage (not for hidden requests). As superuser:
+        a contractor who handed a request back no longer reads it."""
+        template = self.env.ref("housing_service_request.mail_template_stage_changed")
+        for request in self.sudo().filtered(
+            lambda r: (
+                r.is_housing
+                and r.reporter_id
+                and not r.hidden_from_tenant
+                and r.stage_id.housing_notify_tenant
+            )
         ):
             request.message_post_with_source(
                 template,
@@ -254,76 +522,218 @@ class MaintenanceRequest(models.Model):
                 partner_ids=request.reporter_id.ids,
             )
 
+    def get_tenant_portal_url(self):
+        """Absolute link to the request on the tenant's pages (used by the e-mails;
+        the portal module may point it at its own route)."""
+        self.ensure_one()
+        return f"{self.get_base_url()}/my/service-requests/{self.id}"
+
+    # ------------------------------------------------------------------ staff actions
+    def action_hand_back(self, reason):
+        """Return the requests to the team that ordered the work: stage *Returned*, no
+        resource, an internal note with the reason."""
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Say why the request is handed back."))
+        if self.filtered(lambda r: not r.is_housing or r.stage_id.done):
+            raise UserError(self.env._("Only open service requests can be handed back."))
+        for request in self:
+            request.message_post(
+                body=self.env._("Handed back: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.with_context(housing_hand_back=True).write(
+            {"stage_id": self._housing_stage("returned").id}
+        )
+        return True
+
+    def action_accept_close_request(self):
+        """Staff accept the tenant's request to close: the requests are closed."""
+        if not self or not all(self.mapped("close_requested")):
+            raise UserError(self.env._("The tenant has not asked to close this request."))
+        self.write({"stage_id": self._housing_stage("closed").id, "close_requested": False})
+        return True
+
+    def action_decline_close_request(self, reason):
+        """Staff keep the requests open; the tenant gets the reason as a message."""
+        if not (reason or "").strip():
+            raise ValidationError(self.env._("Give the tenant a reason for keeping it open."))
+        if not self or not all(self.mapped("close_requested")):
+            raise UserError(self.env._("The tenant has not asked to close this request."))
+        self.write({"close_requested": False, "close_request_reason": False})
+        for request in self:
+            request.message_post(
+                body=self.env._("The request stays open: %(reason)s", reason=reason),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=request.reporter_id.ids,
+            )
+        return True
+
     # ------------------------------------------------------------------ tenant side
     @api.model
-    def create_from_tenant(self, partner, vals, origin="portal"):
-        """Create a service request reported by ``partner`` (portal or API).
-
-        ``vals``: name, description, and either ``rental_object_code`` (a rental object the
-        partner leases) or ``common_space_type`` (in a property where the partner leases),
-        plus optional housing_category, master_key_allowed, call_between, pet_at_home.
-        """
-        Lease = self.env["housing.lease"].sudo()
-        leases = Lease.search(
-            [("partner_ids", "in", partner.ids), ("state", "in", ("upcoming", "current", "notice"))]
+    def _housing_tenant(self, partner=None, default=None):
+        """The contact a tenant action is made for: ``partner`` (record or id); without it
+        the current user's contact, or ``default`` when housing staff or an integration act.
+        Only the tenant themselves, staff, integrations and superuser code act for a contact."""
+        user = self.env.user
+        acts_for_tenants = user.has_group("housing_base.group_housing_user") or user.has_group(
+            "housing_base.group_housing_integration"
         )
-        values = {
-            key: vals[key]
-            for key in (
-                "name",
-                "description",
-                "housing_category",
-                "master_key_allowed",
-                "call_between",
-                "pet_at_home",
-            )
-            if key in vals
-        }
-        if not (values.get("name") or "").strip():
-            raise ValidationError(self.env._("Describe the fault in a few words."))
+        if isinstance(partner, models.BaseModel):
+            partner = partner.id
+        if partner:
+            partner = self.env["res.partner"].browse(partner)
+            if not partner.sudo().exists():
+                raise ValidationError(self.env._("Unknown contact."))
+        else:
+            partner = (acts_for_tenants and default) or user.partner_id
+        if not (self.env.su or acts_for_tenants or partner == user.partner_id):
+            raise AccessError(self.env._("You cannot act on behalf of another contact."))
+        return partner
+
+    def _housing_check_reporter(self, partner):
+        self.ensure_one()
+        if self.hidden_from_tenant or not self.is_housing or partner != self.reporter_id:
+            raise AccessError(self.env._("This is not one of your service requests."))
+
+    @api.model
+    def _housing_active_leases(self, partners):
+        if not partners:
+            return self.env["housing.lease"]
+        return (
+            self.env["housing.lease"]
+            .sudo()
+            .search([("partner_ids", "in", partners.ids), ("state", "in", ACTIVE_LEASE_STATES)])
+        )
+
+    @api.model
+    def _housing_match_lease(self, leases, rental_object, prop):
+        """The lease among ``leases`` that covers a fault on ``rental_object``, or for a
+        common space in ``prop`` a lease in that property (a home first)."""
+        if rental_object:
+            return leases.filtered(lambda lease: lease.rental_object_id == rental_object)[:1]
+        in_property = leases.filtered(lambda lease: prop and lease.property_id == prop)
+        return (in_property.filtered(lambda lease: lease.lease_type == "residence") or in_property)[
+            :1
+        ]
+
+    @api.model
+    def _housing_find_code(self, model, code):
+        """The register record with ``code``; unknown codes are a ValidationError."""
+        record = self.env[model].sudo().search([("code", "=", code)], limit=1)
+        if not record:
+            messages = {
+                "housing.rental.object": self.env._("Unknown rental object code %(code)s."),
+                "housing.property": self.env._("Unknown property code %(code)s."),
+                "housing.building": self.env._("Unknown building code %(code)s."),
+                "housing.staircase": self.env._("Unknown entrance code %(code)s."),
+            }
+            raise ValidationError(messages[model] % {"code": code})
+        return record
+
+    @api.model
+    def _housing_tenant_location(self, partner, vals):
+        """Creation values for the location a tenant gave, checked against their leases."""
+        leases = self._housing_active_leases(partner)
         if vals.get("rental_object_code"):
-            obj = (
-                self.env["housing.rental.object"]
-                .sudo()
-                .search([("code", "=", vals["rental_object_code"])], limit=1)
-            )
-            if not obj:
-                raise ValidationError(
-                    self.env._(
-                        "Unknown rental object code %(code)s.", code=vals["rental_object_code"]
-                    )
-                )
-            lease = leases.filtered(lambda lease: lease.rental_object_id == obj)[:1]
+            obj = self._housing_find_code("housing.rental.object", vals["rental_object_code"])
+            lease = self._housing_match_lease(leases, obj, obj.property_id)
             if not lease:
                 raise ValidationError(
                     self.env._("You can only report faults on rental objects you lease.")
                 )
-            values.update(location_type="rental_object", rental_object_id=obj.id, lease_id=lease.id)
-        elif vals.get("common_space_type"):
-            if vals["common_space_type"] not in dict(COMMON_SPACES):
-                raise ValidationError(self.env._("Unknown kind of common space."))
-            lease = leases.filtered(lambda lease: lease.lease_type == "residence")[:1] or leases[:1]
-            if not lease:
-                raise ValidationError(
-                    self.env._("You can only report faults where you rent a home.")
-                )
-            values.update(
-                location_type="common_space",
-                common_space_type=vals["common_space_type"],
-                property_id=lease.property_id.id,
-                staircase_id=lease.rental_object_id.staircase_id.id,
-                lease_id=lease.id,
+            return {"location_type": "rental_object", "rental_object_id": obj.id}
+        space = vals.get("common_space_type")
+        if not space:
+            raise ValidationError(
+                self.env._("Say where the fault is: a rental object code or a common space.")
             )
-        else:
-            raise ValidationError(self.env._("Choose where the fault is."))
-        values.update(reporter_id=partner.id, origin=origin, hidden_from_tenant=False)
-        request = self.sudo().create(values)
-        request.message_subscribe(partner_ids=partner.ids)
-        return request
+        if space not in dict(COMMON_SPACES):
+            raise ValidationError(
+                self.env._("Unknown kind of common space %(space)s.", space=space)
+            )
+        staircase, building, prop = (
+            self._housing_find_code(model, vals[key]) if vals.get(key) else self.env[model].sudo()
+            for key, model in (
+                ("staircase_code", "housing.staircase"),
+                ("building_code", "housing.building"),
+                ("property_code", "housing.property"),
+            )
+        )
+        if staircase and building and staircase.building_id != building:
+            raise ValidationError(
+                self.env._(
+                    "Entrance %(entrance)s is not in building %(building)s.",
+                    entrance=staircase.code,
+                    building=building.code,
+                )
+            )
+        building = building or staircase.building_id
+        if building and prop and building.property_id != prop:
+            raise ValidationError(
+                self.env._(
+                    "Building %(building)s is not in property %(property)s.",
+                    building=building.code,
+                    property=prop.code,
+                )
+            )
+        prop = prop or building.property_id
+        if not prop:
+            # No place given: the common spaces of the tenant's home.
+            home = (leases.filtered(lambda lease: lease.lease_type == "residence") or leases)[:1]
+            prop, staircase = home.property_id, home.rental_object_id.staircase_id
+            building = staircase.building_id
+        if not self._housing_match_lease(leases, None, prop):
+            raise ValidationError(
+                self.env._("You can only report faults in common spaces where you rent.")
+            )
+        return {
+            "location_type": "common_space",
+            "common_space_type": space,
+            "property_id": prop.id,
+            "building_id": building.id,
+            "staircase_id": staircase.id,
+        }
+
+    @api.model
+    def create_from_tenant(self, partner, vals, origin="portal"):
+        """Create a service request reported by the tenant ``partner`` (record or id).
+
+        ``vals``: ``name`` (required), ``description``, ``housing_category``,
+        ``master_key_allowed``, ``call_between``, ``pet_at_home`` and the location: either
+        ``rental_object_code`` (a rental object the tenant leases) or ``common_space_type``
+        with optional ``property_code`` / ``building_code`` / ``staircase_code`` (default:
+        the tenant's home) in a property where the tenant leases. ``origin``: 'portal' or
+        'api'. The request is routed to the team of the property's caretaker area.
+        """
+        partner = self._housing_tenant(partner)
+        unknown = set(vals) - set(TENANT_FIELDS) - set(TENANT_LOCATION_KEYS)
+        if unknown:
+            raise ValidationError(
+                self.env._("Unknown fields: %(fields)s.", fields=", ".join(sorted(unknown)))
+            )
+        if origin not in ("portal", "api"):
+            raise ValidationError(self.env._("Unknown origin %(origin)s.", origin=origin))
+        if not (vals.get("name") or "").strip():
+            raise ValidationError(self.env._("Describe the fault in a few words."))
+        values = {key: vals[key] for key in TENANT_FIELDS if key in vals}
+        values.update(self._housing_tenant_location(partner, vals))
+        # The reporter follows the request; the user who made the call (portal, API) does not.
+        values.update(reporter_id=partner.id, origin=origin, owner_user_id=False)
+        return self.sudo().create(values).with_env(self.env)
+
+    @api.model
+    def _tenant_domain(self, partner):
+        """Domain of the service requests ``partner`` may see (portal and API lists)."""
+        return (
+            Domain("is_housing", "=", True)
+            & Domain("reporter_id", "=", partner.id)
+            & Domain("hidden_from_tenant", "=", False)
+        )
 
     def _tenant_messages(self):
-        """Messages the tenant may see: comments (not internal notes), never on hidden
-        requests."""
+        """The messages the tenant may see, newest first (sudo): public messages and the
+        stage e-mails, never internal notes or tracking, nothing on hidden requests."""
         self.ensure_one()
         if self.hidden_from_tenant:
             return self.env["mail.message"]
@@ -340,45 +750,35 @@ class MaintenanceRequest(models.Model):
         )
 
     def message_post_tenant(self, partner, body):
-        """Post ``body`` from ``partner`` (the tenant) as a message staff and tenant both see."""
+        """Post ``body`` from the tenant ``partner`` (record or id; falsy: the current user's
+        contact, or the reporter when staff or an integration post) as a message both staff
+        and the tenant see. Returns the message."""
         self.ensure_one()
-        if self.hidden_from_tenant or partner != self.reporter_id:
-            raise AccessError(self.env._("You cannot write on this service request."))
+        partner = self._housing_tenant(partner, default=self.reporter_id)
+        self._housing_check_reporter(partner)
         if not (body or "").strip():
             raise ValidationError(self.env._("The message is empty."))
         return self.sudo().message_post(
             body=body, author_id=partner.id, message_type="comment", subtype_xmlid="mail.mt_comment"
         )
 
-    def action_request_close(self, reason):
-        """The tenant asks to close the request (e.g. the fault went away)."""
+    def action_request_close(self, reason, partner=None):
+        """The tenant asks staff to close the request (e.g. the fault went away); ``partner``
+        as for message_post_tenant."""
         self.ensure_one()
+        partner = self._housing_tenant(partner, default=self.reporter_id)
+        self._housing_check_reporter(partner)
         if self.stage_id.done:
             raise UserError(self.env._("This service request is already closed."))
+        if self.close_requested:
+            raise UserError(self.env._("You have already asked to close this request."))
         if not (reason or "").strip():
             raise ValidationError(self.env._("Say why the request can be closed."))
         self.sudo().write({"close_requested": True, "close_request_reason": reason})
         self.sudo().message_post(
             body=self.env._("The tenant asks to close the request: %(reason)s", reason=reason),
-            author_id=self.reporter_id.id,
+            author_id=partner.id,
+            message_type="comment",
             subtype_xmlid="mail.mt_comment",
         )
-        return True
-
-    def action_accept_close_request(self):
-        closed = self._housing_stage("closed")
-        for request in self.filtered("close_requested"):
-            request.write({"stage_id": closed.id, "close_requested": False})
-        return True
-
-    def action_decline_close_request(self, reason):
-        if not (reason or "").strip():
-            raise ValidationError(self.env._("Give the tenant a reason for keeping it open."))
-        for request in self.filtered("close_requested"):
-            request.write({"close_requested": False, "close_request_reason": False})
-            request.message_post(
-                body=self.env._("The request stays open: %(reason)s", reason=reason),
-                subtype_xmlid="mail.mt_comment",
-                partner_ids=request.reporter_id.ids,
-            )
         return True

@@ -1,2 +1,3 @@
 from . import test_service_request
+from . import test_service_request_tenant
 from . import test_service_request_access

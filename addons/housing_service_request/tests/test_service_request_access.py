@@ -1,48 +1,117 @@
-from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, tagged
 
 from .common import HousingServiceRequestCase
 
 
-@tagged("housing_service_request")
+@tagged("post_install", "-at_install", "housing_service_request")
 class TestServiceRequestAccess(HousingServiceRequestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.own = cls.report(name="Läckande element", maintenance_team_id=cls.contractor_team.id)
+        cls.own = cls.report(
+            name="Läckande element",
+            maintenance_team_id=cls.contractor_team.id,
+            user_id=cls.contractor.id,
+        )
         cls.others = cls.report(name="Trasig dörr")
+        cls.other_team = cls.report(
+            name="Elcentral", maintenance_team_id=cls.other_contractor_team.id
+        )
 
     def test_contractor_sees_only_own_team(self):
-        visible = self.Request.with_user(self.contractor).search([("is_housing", "=", True)])
+        visible = self.Request.with_user(self.contractor).search([])
         self.assertEqual(visible, self.own)
-        self.assertFalse(
-            self.Request.with_user(self.other_contractor).search([("is_housing", "=", True)])
-        )
+        self.assertEqual(self.Request.with_user(self.other_contractor).search([]), self.other_team)
+        for request in (self.others, self.other_team):
+            with self.assertRaises(AccessError):
+                request.with_user(self.contractor).read(["name"])
+
+    def test_contractor_opens_and_edits_the_form(self):
+        with Form(self.own.with_user(self.contractor)) as form:
+            self.assertIn(self.residence.code, form.location_display)
+            self.assertEqual(form.reporter_id, self.tenant)
+            form.call_between = "13-15"
+        self.assertEqual(self.own.call_between, "13-15")
+        # The register and the lease stay with staff.
         with self.assertRaises(AccessError):
-            self.others.with_user(self.contractor).read(["name"])
+            self.own.with_user(self.contractor).read(["lease_id"])
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.contractor).read(["rental_object_id"])
 
     def test_contractor_works_but_cannot_close(self):
-        self.own.with_user(self.contractor).stage_id = self.stage["started"]
-        self.assertEqual(self.own.stage_id, self.stage["started"])
-        with self.assertRaisesRegex(AccessError, "cannot close"):
-            self.own.with_user(self.contractor).stage_id = self.stage["closed"]
-        self.assertEqual(self.own.stage_id, self.stage["started"])
+        as_contractor = self.own.with_user(self.contractor)
+        as_contractor.stage_id = self.stage["started"]
+        as_contractor.stage_id = self.stage["performed"]
+        self.assertEqual(self.own.stage_id, self.stage["performed"])
+        with self.assertRaisesRegex(AccessError, "cannot close or reopen"):
+            as_contractor.stage_id = self.stage["closed"]
+        self.assertEqual(self.own.stage_id, self.stage["performed"])
+        self.own.stage_id = self.stage["closed"]
+        with self.assertRaisesRegex(AccessError, "cannot close or reopen"):
+            as_contractor.stage_id = self.stage["started"]
+        self.assertEqual(self.own.stage_id, self.stage["closed"])
+
+    def test_contractor_forbidden_changes(self):
+        as_contractor = self.own.with_user(self.contractor)
+        cases = [
+            ({"maintenance_team_id": self.team.id}, "Team"),
+            ({"archive": True}, "Archive"),
+            ({"hidden_from_tenant": True}, "Hidden From Tenant"),
+        ]
+        for vals, label in cases:
+            with self.subTest(vals=vals), self.assertRaisesRegex(AccessError, label):
+                as_contractor.write(vals)
+        with self.assertRaisesRegex(UserError, "Hand back button"):
+            as_contractor.stage_id = self.stage["returned"]
+        with self.assertRaisesRegex(AccessError, "cannot delete"):
+            as_contractor.unlink()
+        with self.assertRaisesRegex(AccessError, "cannot create"):
+            self.Request.with_user(self.contractor).create({"name": "Ny"})
         with self.assertRaises(AccessError):
-            self.others.with_user(self.contractor).write({"priority_days": 1})
+            self.others.with_user(self.contractor).write({"priority_level": "1"})
+        self.assertEqual(
+            (self.own.maintenance_team_id, self.own.archive, self.own.stage_id),
+            (self.contractor_team, False, self.stage["assigned"]),
+        )
+
+    def test_contractor_loses_the_request_when_it_leaves_the_team(self):
+        self.own.with_user(self.housing_user).maintenance_team_id = self.team
+        self.assertFalse(self.own.user_id)
+        self.assertFalse(self.Request.with_user(self.contractor).search([]))
+        with self.assertRaises(AccessError):
+            self.own.with_user(self.contractor).read(["name"])
+
+    def test_contractor_hand_back_leaves_no_access(self):
+        self.own.with_user(self.contractor).action_hand_back("Behöver elektriker")
+        self.assertEqual(self.own.maintenance_team_id, self.team)
+        self.assertFalse(self.Request.with_user(self.contractor).search([]))
 
     def test_staff_see_all_and_close(self):
         requests = self.Request.with_user(self.housing_user).search([("is_housing", "=", True)])
-        self.assertEqual(requests, self.own | self.others)
+        self.assertEqual(requests, self.own | self.others | self.other_team)
         self.others.with_user(self.housing_user).stage_id = self.stage["closed"]
         self.assertTrue(self.others.close_date)
 
     def test_integration_reads_only(self):
+        as_api = self.others.with_user(self.integration_user)
         self.assertEqual(
-            self.others.with_user(self.integration_user).read(["name"])[0]["name"], "Trasig dörr"
+            as_api.read(["name", "rental_object_id"])[0]["rental_object_id"][0], self.residence.id
         )
         with self.assertRaises(AccessError):
-            self.others.with_user(self.integration_user).write({"priority_days": 1})
+            as_api.write({"priority_level": "1"})
 
     def test_portal_has_no_backend_access(self):
         with self.assertRaises(AccessError):
-            self.Request.with_user(self.portal_user).search([])
+            self.Request.with_user(self.tenant_user).search([])
+
+    def test_configuration_is_for_managers(self):
+        with self.assertRaises(AccessError):
+            self.Team.with_user(self.housing_user).create({"name": "Egen grupp"})
+        team = self.Team.with_user(self.housing_manager).create({"name": "Egen grupp"})
+        self.caretaker_area.with_user(self.housing_manager).maintenance_team_id = team
+        self.assertEqual(self.report().maintenance_team_id, team)
+        with self.assertRaises(AccessError):
+            self.stage["started"].with_user(self.housing_user).name = "Pågår"
+        self.stage["started"].with_user(self.housing_manager).housing_notify_tenant = False
+        self.assertFalse(self.stage["started"].housing_notify_tenant)

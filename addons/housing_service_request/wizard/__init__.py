@@ -1,1 +1,1 @@
-from . import housing_close_decline_wizard
+from . import housing_request_reason_wizard

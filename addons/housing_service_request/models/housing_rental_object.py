@@ -1,0 +1,33 @@
+from odoo import fields, models
+
+
+class HousingRentalObject(models.Model):
+    _inherit = "housing.rental.object"
+
+    service_request_ids = fields.One2many(
+        "maintenance.request", "rental_object_id", string="Service requests"
+    )
+    service_request_count = fields.Integer(
+        string="Number of service requests", compute="_compute_service_request_count"
+    )
+
+    def _compute_service_request_count(self):
+        counts = dict(
+            self.env["maintenance.request"]._read_group(
+                [("rental_object_id", "in", self.ids)], ["rental_object_id"], ["__count"]
+            )
+        )
+        for rental_object in self:
+            rental_object.service_request_count = counts.get(rental_object, 0)
+
+    def action_view_service_requests(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "housing_service_request.action_housing_service_request"
+        )
+        action["domain"] = [("rental_object_id", "=", self.id)]
+        action["context"] = {
+            "housing_service_request": True,
+            "default_rental_object_id": self.id,
+        }
+        return action
