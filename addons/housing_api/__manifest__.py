@@ -7,7 +7,7 @@
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_base"],
+    "depends": ["housing_base", "housing_property", "housing_lease", "housing_service_request"],
     "external_dependencies": {"python": ["requests"]},
     "data": [
         "security/ir.model.access.csv",

@@ -1,3 +1,6 @@
 from . import common
 from . import contacts
+from . import register
+from . import leases
+from . import service_requests
 from . import openapi

@@ -10,14 +10,16 @@ from odoo import http
 from odoo.fields import Domain
 from odoo.http import request
 
-from ..models.ir_http import API_PREFIX
+from ..tools.constants import (
+    API_PREFIX,
+    DEFAULT_LIMIT,
+    INTEGRATION_GROUP,
+    MAX_BODY_BYTES,
+    MAX_LIMIT,
+)
 from ..tools.errors import HousingApiError
 from ..tools.formatting import parse_datetime
 
-INTEGRATION_GROUP = "housing_base.group_housing_integration"
-MAX_BODY_BYTES = 64 * 1024
-DEFAULT_LIMIT = 50
-MAX_LIMIT = 200
 PAGE_PARAMS = {"limit", "offset", "modified_since"}
 NOT_FOUND = {
     "contact": lambda env, value: env._(
@@ -197,15 +199,23 @@ def _int_param(params, name, default, minimum, maximum):
     return number
 
 
-def paginate(model, domain, params, order=None):
-    """One page of ``model`` records matching ``domain`` and the paging parameters
-    ``limit`` (1-200, default 50), ``offset`` and ``modified_since`` (ISO 8601; changed
-    at or after it, oldest change first, for synchronisation).
+def search_page(model, params, domain=(), filters=None, order=None):
+    """One page of ``model`` records in ``domain``, for a list endpoint.
+
+    ``filters`` maps the endpoint's filter parameters to functions value -> Domain. The
+    paging parameters are ``limit`` (1-200, default 50), ``offset`` and
+    ``modified_since`` (ISO 8601; changed at or after it, oldest change first, for
+    synchronisation); any other query parameter is refused.
 
     Returns the response body {"data": [...], "pagination": {...}}."""
+    filters = filters or {}
+    query_params(params, PAGE_PARAMS | filters.keys())
+    domain = Domain(domain)
+    for name, to_domain in filters.items():
+        if params.get(name):
+            domain &= to_domain(params[name])
     limit = _int_param(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     offset = _int_param(params, "offset", 0, 0, 2**31 - 1)
-    domain = Domain(domain)
     if params.get("modified_since"):
         try:
             since = parse_datetime(params["modified_since"])
@@ -231,6 +241,22 @@ def paginate(model, domain, params, order=None):
             "next_offset": offset + limit if offset + limit < total else None,
         },
     }
+
+
+def check_selection(model, field_name, value, param):
+    """``value`` (of the parameter or body field ``param``) if it is one of the selection
+    values of ``model.field_name`` or None, else a 400 listing the allowed values."""
+    choices = [key for key, _label in model._fields[field_name]._description_selection(model.env)]
+    if value is not None and value not in choices:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            request.env._(
+                "%(param)s must be one of: %(choices)s.", param=param, choices=", ".join(choices)
+            ),
+            {"fields": {param: value}, "allowed": choices},
+        )
+    return value
 
 
 def find_one(model, field, value, resource, domain=()):

@@ -7,7 +7,7 @@ from odoo.addons.housing_base.tools.identity import (
 )
 
 from ..tools.errors import HousingApiError
-from .common import PAGE_PARAMS, api_route, find_one, json_body, paginate, query_params
+from .common import api_route, find_one, json_body, query_params, search_page
 
 CONTACT_DOMAIN = [("is_housing_contact", "=", True)]
 
@@ -22,8 +22,7 @@ def find_contact(customer_number):
 class HousingApiContacts(http.Controller):
     @api_route("/contacts")
     def housing_api_contacts(self, **params):
-        query_params(params, PAGE_PARAMS)
-        return paginate(request.env["res.partner"], CONTACT_DOMAIN, params)
+        return search_page(request.env["res.partner"], params, CONTACT_DOMAIN)
 
     @api_route("/contacts/<string:customer_number>")
     def housing_api_contact(self, customer_number, **params):

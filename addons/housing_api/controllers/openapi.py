@@ -1,7 +1,7 @@
 from odoo import http
 from odoo.http import request
 
-from ..models.ir_http import API_PREFIX
+from ..tools.constants import API_PREFIX
 from ..tools.openapi import build_document
 
 
@@ -17,4 +17,4 @@ class HousingApiOpenApi(http.Controller):
     def housing_api_openapi(self):
         """The machine-readable description of the API (no key needed)."""
         base_url = request.httprequest.host_url.rstrip("/")
-        return request.make_json_response(build_document(base_url))
+        return request.make_json_response(build_document(base_url, request.env))

@@ -5,3 +5,10 @@ from . import housing_webhook_subscription
 from . import housing_webhook_delivery
 from . import res_partner
 from . import res_users
+from . import housing_residential_area
+from . import housing_staircase
+from . import housing_building
+from . import housing_property
+from . import housing_rental_object
+from . import housing_lease
+from . import maintenance_request

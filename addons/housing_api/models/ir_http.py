@@ -3,9 +3,8 @@ from werkzeug.exceptions import MethodNotAllowed
 from odoo import models
 from odoo.http import request
 
+from ..tools.constants import API_PREFIX
 from ..tools.errors import error_body
-
-API_PREFIX = "/api/housing/v1"
 
 
 class IrHttp(models.AbstractModel):

@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.exceptions import AccessError, UserError
 
-INTEGRATION_GROUP = "housing_base.group_housing_integration"
+from ..tools.constants import INTEGRATION_GROUP
 
 
 class ResUsers(models.Model):

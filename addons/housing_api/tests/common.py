@@ -2,12 +2,16 @@ import json
 
 from odoo.tests import HttpCase, new_test_user
 
-API = "/api/housing/v1"
+from odoo.addons.housing_service_request.tests.common import HousingServiceRequestCase
+
+from ..tools.constants import API_PREFIX
 
 
-class HousingApiCase(HttpCase):
-    """Integration users with API keys, a plain internal user with a key, tenants, and a
-    helper to call the API over HTTP as an integrator would."""
+class HousingApiCase(HttpCase, HousingServiceRequestCase):
+    """The leased test estate of the domain modules (property 99001 with a residence
+    leased to Anna Andersson and a vacant parking space), integration users with API keys,
+    a plain internal user with a key, and a helper to call the API over HTTP as an
+    integrator would."""
 
     @classmethod
     def setUpClass(cls):
@@ -26,11 +30,9 @@ class HousingApiCase(HttpCase):
         cls.key = cls._make_key(cls.integration_user)
         cls.other_key = cls._make_key(cls.other_integration_user)
         cls.internal_key = cls._make_key(cls.internal_user)
-        Partner = env["res.partner"]
-        cls.tenant = Partner.create(
+        cls.tenant.write(
             {
                 "name": "Anna Andersson",
-                "is_housing_contact": True,
                 "personal_number": "198112189876",
                 "phone": "070-123 45 67",
                 "email": "anna@example.se",
@@ -39,7 +41,7 @@ class HousingApiCase(HttpCase):
                 "city": "Västerås",
             }
         )
-        cls.protected = Partner.create(
+        cls.protected = env["res.partner"].create(
             {
                 "name": "Skyddad Person",
                 "is_housing_contact": True,
@@ -63,7 +65,7 @@ class HousingApiCase(HttpCase):
         all_headers.update(headers or {})
         data = json.dumps(body) if body is not None else raw
         return self.url_open(
-            API + path, data=data, headers=all_headers, method=method, allow_redirects=False
+            API_PREFIX + path, data=data, headers=all_headers, method=method, allow_redirects=False
         )
 
     def assertApiError(self, response, status, code):

@@ -2,7 +2,7 @@ import re
 
 from odoo.tests import tagged
 
-from ..models.ir_http import API_PREFIX
+from ..tools.constants import API_PREFIX
 from .common import HousingApiCase
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}

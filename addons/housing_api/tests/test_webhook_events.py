@@ -1,0 +1,95 @@
+from datetime import date
+from unittest.mock import patch
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.housing_service_request.tests.common import HousingServiceRequestCase
+
+POST = "odoo.addons.housing_api.models.housing_webhook_delivery.requests.post"
+EVENTS = (
+    "lease.created",
+    "lease.notice_given",
+    "lease.ended",
+    "service_request.created",
+    "service_request.stage_changed",
+)
+
+
+@tagged("post_install", "-at_install", "housing_api")
+class TestWebhookEvents(HousingServiceRequestCase):
+    """The domain modules' changes queue the events; nothing is sent meanwhile."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Event = cls.env["housing.webhook.event"]
+        cls.subscription = cls.env["housing.webhook.subscription"].create(
+            {
+                "name": "Ekonomisystemet",
+                "url": "https://erp.example.org/hooks",
+                "event_ids": [(6, 0, Event.search([("code", "in", EVENTS)]).ids)],
+            }
+        )
+        cls.Delivery = cls.env["housing.webhook.delivery"]
+
+    def setUp(self):
+        super().setUp()
+        self.post = self.startPatcher(patch(POST))
+
+    def queued(self, event):
+        return self.Delivery.search([("event_code", "=", event)])
+
+    def tearDown(self):
+        # Never inside the user's transaction: only the cron posts.
+        self.post.assert_not_called()
+        super().tearDown()
+
+    def test_lease_life_cycle(self):
+        lease = self.make_lease(self.parking, start=date(2025, 3, 1))
+        [created] = self.queued("lease.created").filtered(
+            lambda d: d.payload["data"]["id"] == lease.id
+        )
+        self.assertEqual(created.payload["data"]["number"], lease.name)
+        self.assertEqual(created.payload["data"]["rental_object"]["code"], self.parking.code)
+        self.assertEqual(created.state, "pending")
+
+        lease.give_notice(date(2025, 6, 10))
+        [notice] = self.queued("lease.notice_given")
+        self.assertEqual(notice.payload["data"]["notice"]["termination_date"], "2025-07-31")
+
+        lease._update_states(date(2025, 8, 1))
+        [ended] = self.queued("lease.ended")
+        self.assertEqual(ended.payload["data"]["state"], "ended")
+
+    def test_cancelled_lease_ends_too(self):
+        lease = self.make_lease(self.parking, start=date(2030, 1, 1))
+        lease.action_cancel()
+        self.assertEqual(self.queued("lease.ended").payload["data"]["state"], "cancelled")
+
+    def test_rolled_back_change_queues_nothing(self):
+        before = self.Delivery.search_count([])
+        with self.assertRaises(ValidationError):
+            self.make_lease(self.residence, start=date(2025, 1, 1))
+        self.assertEqual(self.Delivery.search_count([]), before)
+
+    def test_service_request_events(self):
+        request = self.report()
+        [created] = self.queued("service_request.created")
+        self.assertEqual(created.payload["data"]["id"], request.id)
+        request.stage_id = self.stage["started"]
+        [changed] = self.queued("service_request.stage_changed")
+        self.assertEqual(changed.payload["data"]["stage"]["code"], "started")
+        request.description = "<p>Mer information</p>"
+        self.assertEqual(len(self.queued("service_request.stage_changed")), 1)
+
+    def test_assigning_a_resource_changes_the_stage(self):
+        request = self.report()
+        request.user_id = self.lease_user
+        [changed] = self.queued("service_request.stage_changed")
+        self.assertEqual(changed.payload["data"]["stage"]["code"], "assigned")
+
+    def test_no_subscription_no_delivery(self):
+        self.subscription.active = False
+        self.report()
+        self.assertFalse(self.queued("service_request.created"))
