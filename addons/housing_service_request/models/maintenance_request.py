@@ -64,7 +64,11 @@ class MaintenanceRequest(models.Model):
     _inherit = "maintenance.request"
 
     is_housing = fields.Boolean(
-        string="Service request", compute="_compute_is_housing", store=True, index=True
+        string="Service request",
+        compute="_compute_is_housing",
+        store=True,
+        precompute=True,
+        index=True,
     )
     location_type = fields.Selection(
         [("rental_object", "Rental object"), ("common_space", "Common space")],
@@ -226,11 +230,11 @@ class MaintenanceRequest(models.Model):
         for request in self:
             request.priority_days = int(request.priority_level or 0)
 
-    @api.depends("request_date", "priority_days")
+    @api.depends("is_housing", "request_date", "priority_days")
     def _compute_date_due(self):
         for request in self:
             start = request.request_date or fields.Date.context_today(request)
-            request.date_due = start + timedelta(days=request.priority_days)
+            request.date_due = request.is_housing and start + timedelta(days=request.priority_days)
 
     @api.depends("date_due", "stage_id")
     def _compute_is_overdue(self):

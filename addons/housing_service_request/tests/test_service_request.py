@@ -45,6 +45,7 @@ class TestServiceRequest(HousingServiceRequestCase):
     def test_maintenance_app_keeps_its_own_stages(self):
         equipment_request = self.Request.create({"name": "Skrivaren är trasig"})
         self.assertFalse(equipment_request.is_housing)
+        self.assertFalse(equipment_request.date_due)
         self.assertEqual(equipment_request.stage_id, self.env.ref("maintenance.stage_0"))
         Stage = self.env["maintenance.stage"]
         housing_stages = Stage.search([("housing_code", "!=", False)])
