@@ -44,7 +44,10 @@ def _ref(name):
 
 
 def _nullable(schema):
-    return {**schema, "nullable": True}
+    schema = {**schema, "nullable": True}
+    if "enum" in schema:
+        schema["enum"] = [*schema["enum"], None]  # OpenAPI 3.0: null must be listed too
+    return schema
 
 
 def _array(items):
