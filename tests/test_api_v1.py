@@ -4,6 +4,7 @@ and changing nothing."""
 
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
@@ -154,6 +155,25 @@ def test_idempotency_key(housing_api):
         409,
         "idempotency_conflict",
     )
+    assert _requests_count(housing_api) == before + 1
+
+
+def test_concurrent_retries_with_one_key_create_once(housing_api):
+    """A client that retries before the first answer came back: the requests meet in
+    the database, the later ones wait and replay the first answer."""
+    before = _requests_count(housing_api)
+    headers = {"Idempotency-Key": str(uuid.uuid4())}
+    body = _report(housing_api, title="Dörren till förrådet kärvar")
+    with ThreadPoolExecutor(4) as pool:
+        replies = list(
+            pool.map(
+                lambda _i: housing_api.v1.post("/service-requests", body, headers=headers),
+                range(4),
+            )
+        )
+    assert [reply.status_code for reply in replies] == [201] * 4, [r.text for r in replies]
+    assert len({reply.json()["data"]["id"] for reply in replies}) == 1
+    assert sum(reply.headers.get("Idempotency-Replayed") == "true" for reply in replies) == 3
     assert _requests_count(housing_api) == before + 1
 
 

@@ -4,6 +4,7 @@ from . import test_api_key
 from . import test_api_leases
 from . import test_api_register
 from . import test_api_service_requests
+from . import test_errors
 from . import test_openapi
 from . import test_webhook_events
 from . import test_webhooks

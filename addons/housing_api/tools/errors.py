@@ -10,7 +10,7 @@ language of the API user, ``details`` is an object (possibly empty).
 
 import logging
 
-from psycopg2 import IntegrityError, OperationalError, errorcodes
+from psycopg2 import errors as pg_errors
 from werkzeug.exceptions import HTTPException
 
 from odoo.exceptions import (
@@ -35,13 +35,16 @@ ERROR_CODES = {
     415: ("unsupported_media_type",),
     500: ("internal_error",),
 }
-CONFLICT_SQLSTATES = {
-    errorcodes.UNIQUE_VIOLATION,
-    errorcodes.EXCLUSION_VIOLATION,
-    errorcodes.SERIALIZATION_FAILURE,
-    errorcodes.DEADLOCK_DETECTED,
-    errorcodes.LOCK_NOT_AVAILABLE,
-}
+# Database errors that mean "someone else changed or holds the same thing": Odoo retries
+# serialisation failures a few times, then they and uniqueness/exclusion violations
+# (turned into ValidationError by Odoo) reach the API.
+CONFLICT_ERRORS = (
+    pg_errors.UniqueViolation,
+    pg_errors.ExclusionViolation,
+    pg_errors.SerializationFailure,
+    pg_errors.DeadlockDetected,
+    pg_errors.LockNotAvailable,
+)
 
 
 class HousingApiError(Exception):
@@ -58,13 +61,13 @@ class HousingApiError(Exception):
         self.details = details or {}
 
 
-def _cause_sqlstate(exc):
-    """SQLSTATE of the database error behind ``exc`` (Odoo wraps integrity errors)."""
+def _is_conflict(exc):
+    """Whether ``exc`` is, or was caused by, a database conflict."""
     while exc is not None:
-        if isinstance(exc, IntegrityError | OperationalError):
-            return exc.pgcode
+        if isinstance(exc, (*CONFLICT_ERRORS, LockError, ConcurrencyError)):
+            return True
         exc = exc.__cause__ or exc.__context__
-    return None
+    return False
 
 
 def error_body(exc, env):
@@ -84,9 +87,7 @@ def error_body(exc, env):
         status, code, message, details = 403, "forbidden", exc.args[0], {}
     elif isinstance(exc, MissingError):
         status, code, message, details = 404, "not_found", exc.args[0], {}
-    elif isinstance(exc, LockError | ConcurrencyError) or (
-        _cause_sqlstate(exc) in CONFLICT_SQLSTATES
-    ):
+    elif _is_conflict(exc):
         status, code, details = 409, "conflict", {}
         message = exc.args[0] if isinstance(exc, UserError) else None
         message = message or env._(
