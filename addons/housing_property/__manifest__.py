@@ -9,6 +9,7 @@
     "depends": ["housing_base"],
     "data": [
         "security/ir.model.access.csv",
+        "security/housing_property_security.xml",
         "views/housing_district_views.xml",
         "views/housing_residential_area_views.xml",
         "views/housing_caretaker_area_views.xml",

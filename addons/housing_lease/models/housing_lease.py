@@ -1,3 +1,5 @@
+from collections import Counter
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
@@ -48,7 +50,13 @@ class HousingLease(models.Model):
         "res.partner", string="Main tenant", compute="_compute_partners", store=True, index=True
     )
     partner_ids = fields.Many2many(
-        "res.partner", string="All tenants", compute="_compute_partners", store=True
+        "res.partner",
+        "housing_lease_res_partner_rel",
+        "housing_lease_id",
+        "res_partner_id",
+        string="All tenants",
+        compute="_compute_partners",
+        store=True,
     )
     state = fields.Selection(
         [
@@ -103,18 +111,15 @@ class HousingLease(models.Model):
     # ------------------------------------------------------------------ computes
     @api.depends("rental_object_id")
     def _compute_lease_type(self):
-        default_types = {
-            "residence": "residence",
-            "parking": "parking",
-            "commercial": "commercial",
-            "storage": "storage",
-        }
+        """Follow the rental object: its type, or garage for a garage parking space."""
         for lease in self:
             obj = lease.rental_object_id
-            if obj and not lease.lease_type:
-                lease.lease_type = (
-                    "garage" if obj.parking_type == "garage" else default_types[obj.object_type]
-                )
+            if obj.parking_type == "garage":
+                lease.lease_type = "garage"
+            elif obj:
+                lease.lease_type = obj.object_type
+            else:
+                lease.lease_type = lease.lease_type
 
     @api.depends("tenant_line_ids.partner_id", "tenant_line_ids.role")
     def _compute_partners(self):
@@ -140,37 +145,66 @@ class HousingLease(models.Model):
     # ------------------------------------------------------------------ create
     @api.model_create_multi
     def create(self, vals_list):
-        self._assign_numbers(vals_list)
+        to_number = [
+            vals
+            for vals in vals_list
+            if vals.get("rental_object_id") and vals.get("name", "/") == "/"
+        ]
+        numbers = self._reserve_numbers([vals["rental_object_id"] for vals in to_number])
+        for vals, number in zip(to_number, numbers, strict=True):
+            vals["name"] = number
         return super().create(vals_list)
 
-    def _assign_numbers(self, vals_list):
-        """Number = rental object code + '/NN', NN counting the object's leases.
-
-        The rental object rows are locked so two people creating leases on the same
-        object at once get different numbers (the second waits for the first).
-        """
-        object_ids = {
-            vals["rental_object_id"] for vals in vals_list if vals.get("rental_object_id")
-        }
-        if not object_ids:
-            return
-        self.env.cr.execute(
-            SQL("SELECT id FROM housing_rental_object WHERE id IN %s FOR UPDATE", tuple(object_ids))
-        )
-        counts = {
-            obj.id: count
-            for obj, count in self.sudo()._read_group(
-                [("rental_object_id", "in", list(object_ids))], ["rental_object_id"], ["__count"]
+    def write(self, vals):
+        moved = self.browse()
+        if vals.get("rental_object_id"):
+            moved = self.filtered(
+                lambda lease: lease.rental_object_id.id != vals["rental_object_id"]
             )
-        }
-        codes = {
-            obj.id: obj.code for obj in self.env["housing.rental.object"].sudo().browse(object_ids)
-        }
-        for vals in vals_list:
-            if vals.get("rental_object_id") and vals.get("name", "/") == "/":
-                object_id = vals["rental_object_id"]
-                counts[object_id] = counts.get(object_id, 0) + 1
-                vals["name"] = f"{codes[object_id]}/{counts[object_id]:02d}"
+            if any(lease.state != "draft" for lease in moved):
+                raise UserError(
+                    self.env._("Only the rental object of a draft lease can be changed.")
+                )
+        result = super().write(vals)
+        numbers = self._reserve_numbers([vals.get("rental_object_id")] * len(moved))
+        for lease, number in zip(moved, numbers, strict=True):
+            lease.name = number
+        return result
+
+    def _reserve_numbers(self, object_ids):
+        """Next lease numbers (rental object code + '/NN') for a list of rental object ids,
+        one number per entry, in order.
+
+        Each object's counter is incremented with an UPDATE: a concurrent transaction that
+        numbers a lease on the same object waits for this one and then fails with a
+        serialization error (which Odoo retries), so two leases never share a number.
+        """
+        if not object_ids:
+            return []
+        counts = Counter(object_ids)
+        objects = self.env["housing.rental.object"].browse(counts)
+        objects.flush_recordset(["code", "lease_sequence"])
+        rows = self.env.execute_query(
+            SQL(
+                """
+                UPDATE housing_rental_object AS obj
+                   SET lease_sequence = COALESCE(obj.lease_sequence, 0) + todo.n
+                  FROM unnest(%s::int[], %s::int[]) AS todo(id, n)
+                 WHERE obj.id = todo.id
+             RETURNING obj.id, obj.code, obj.lease_sequence
+                """,
+                list(counts),
+                list(counts.values()),
+            )
+        )
+        objects.invalidate_recordset(["lease_sequence"])
+        last_used = {object_id: (code, last - counts[object_id]) for object_id, code, last in rows}
+        numbers = []
+        for object_id in object_ids:
+            code, last = last_used[object_id]
+            last_used[object_id] = (code, last + 1)
+            numbers.append(f"{code}/{last + 1:02d}")
+        return numbers
 
     # ------------------------------------------------------------------ constraints
     @api.constrains("tenant_line_ids", "state")
@@ -186,12 +220,15 @@ class HousingLease(models.Model):
                     )
                 )
 
-    def _ensure_no_overlap(self):
+    def _ensure_no_overlap(self, ignore_notice=False):
         """Refuse, naming the lease in the way, to activate leases that overlap another.
 
-        The exclusion constraint in PostgreSQL enforces the same under concurrency."""
+        With ``ignore_notice`` the leases are checked as if they ran to their end date (for
+        withdrawing a notice). The exclusion constraint in PostgreSQL enforces the same under
+        concurrency."""
         for lease in self:
-            other = self.search(lease._overlapping_domain(), limit=1)
+            date_stop = lease.date_end if ignore_notice else lease.date_stop
+            other = self.search(lease._overlapping_domain(date_stop), limit=1)
             if other:
                 raise ValidationError(
                     self.env._(
@@ -203,7 +240,9 @@ class HousingLease(models.Model):
                     )
                 )
 
-    def _overlapping_domain(self):
+    def _overlapping_domain(self, date_stop):
+        """Other active or past leases of the object that overlap this lease's start and
+        ``date_stop`` (empty: open-ended)."""
         self.ensure_one()
         domain = (
             Domain("rental_object_id", "=", self.rental_object_id.id)
@@ -211,8 +250,8 @@ class HousingLease(models.Model):
             & Domain("state", "not in", ("draft", "cancelled"))
             & (Domain("date_stop", "=", False) | Domain("date_stop", ">=", self.date_start))
         )
-        if self.date_stop:
-            domain &= Domain("date_start", "<=", self.date_stop)
+        if date_stop:
+            domain &= Domain("date_start", "<=", date_stop)
         return domain
 
     # ------------------------------------------------------------------ rent
@@ -223,11 +262,28 @@ class HousingLease(models.Model):
             self.rent_line_ids.filtered(lambda line: line._is_valid_on(date)).mapped("amount")
         )
 
+    def _get_contract_lang(self):
+        """Language of the contract PDF: Swedish (a Swedish lease is a Swedish document)
+        when the language is active, otherwise the main tenant's language."""
+        self.ensure_one()
+        return self.env["res.lang"]._get_code("sv_SE") or self.partner_id.lang or self.env.lang
+
     # ------------------------------------------------------------------ states
     def action_confirm(self):
         today = fields.Date.context_today(self)
         if any(lease.state != "draft" for lease in self):
             raise UserError(self.env._("Only draft leases can be confirmed."))
+        blocked = self.filtered(
+            lambda lease: lease.rental_object_id._is_blocked_on(lease.date_start)
+        )
+        if blocked:
+            raise UserError(
+                self.env._(
+                    "%(object)s is blocked from letting on %(date)s.",
+                    object=blocked[0].rental_object_id.code,
+                    date=blocked[0].date_start,
+                )
+            )
         self._ensure_no_overlap()
         missing_rent = self.filtered(lambda lease: not lease.rent_line_ids)
         self.env["housing.lease.rent.line"].create(
@@ -242,8 +298,9 @@ class HousingLease(models.Model):
                 for lease in missing_rent
             ]
         )
-        for lease in self:
-            lease.state = "current" if lease.date_start <= today else "upcoming"
+        started = self.filtered(lambda lease: lease.date_start <= today)
+        started.state = "current"
+        (self - started).state = "upcoming"
         self._update_states(today)
         return True
 
@@ -302,9 +359,13 @@ class HousingLease(models.Model):
 
     def get_earliest_termination_date(self, notice_date):
         """Earliest termination for a notice given on ``notice_date`` under the lease type's
-        notice rule (never before the start of the lease)."""
+        notice rule; never before the start of the lease, and a fixed-term lease ends on its
+        end date at the latest."""
         self.ensure_one()
-        return max(self._notice_rule()._termination_date(notice_date), self.date_start)
+        termination = self._notice_rule()._termination_date(notice_date)
+        if self.date_end:
+            termination = min(termination, self.date_end)
+        return max(termination, self.date_start)
 
     def give_notice(
         self,
@@ -314,32 +375,41 @@ class HousingLease(models.Model):
         termination_date=None,
         override_reason=None,
     ):
-        """Record a notice (uppsägning) and set the termination date.
+        """Record a notice (uppsägning) and set the termination date, which is returned.
 
-        The termination date is the preferred move-out date or the earliest date the notice
-        rule allows, whichever is later. An explicit earlier ``termination_date`` needs the
-        housing manager group and an ``override_reason``.
+        Without an explicit ``termination_date`` the lease ends on the preferred move-out
+        date or the earliest date the notice rule allows, whichever is later. A termination
+        date earlier than the rule allows needs the housing manager group and an
+        ``override_reason``. The daily cron ends the lease after the termination date.
         """
         self.ensure_one()
         if self.state not in ("upcoming", "current"):
             raise UserError(self.env._("Notice can only be given on an upcoming or current lease."))
         earliest = self.get_earliest_termination_date(notice_date)
         termination = termination_date or max(earliest, preferred_move_out_date or earliest)
-        if termination < earliest:
-            if not self.env.user.has_group("housing_base.group_housing_manager"):
-                raise UserError(
-                    self.env._(
-                        "The earliest termination date under the notice rule is %(date)s; only a "
-                        "housing manager can agree on an earlier date.",
-                        date=earliest,
-                    )
-                )
-            if not (override_reason or "").strip():
-                raise UserError(
-                    self.env._("Give a reason for terminating before %(date)s.", date=earliest)
-                )
         if termination < self.date_start:
             raise UserError(self.env._("A lease cannot end before it starts."))
+        if self.date_end and termination > self.date_end:
+            raise UserError(
+                self.env._(
+                    "Lease %(lease)s ends on %(date)s at the latest (its end date).",
+                    lease=self.name,
+                    date=self.date_end,
+                )
+            )
+        is_override = termination < earliest
+        if is_override and not self.env.user.has_group("housing_base.group_housing_manager"):
+            raise UserError(
+                self.env._(
+                    "The earliest termination date under the notice rule is %(date)s; only a "
+                    "housing manager can agree on an earlier date.",
+                    date=earliest,
+                )
+            )
+        if is_override and not (override_reason or "").strip():
+            raise UserError(
+                self.env._("Give a reason for terminating before %(date)s.", date=earliest)
+            )
         self.write(
             {
                 "state": "notice",
@@ -347,7 +417,7 @@ class HousingLease(models.Model):
                 "notice_date": notice_date,
                 "preferred_move_out_date": preferred_move_out_date,
                 "termination_date": termination,
-                "notice_override_reason": override_reason if termination < earliest else False,
+                "notice_override_reason": override_reason if is_override else False,
             }
         )
         self.message_post(
@@ -361,3 +431,28 @@ class HousingLease(models.Model):
             )
         )
         return termination
+
+    def action_withdraw_notice(self):
+        """Withdraw the notice (återkallad uppsägning): the lease runs on as if no notice
+        had been given, unless the rental object has been let again meanwhile."""
+        if any(lease.state != "notice" for lease in self):
+            raise UserError(self.env._("Only a notice on a lease under notice can be withdrawn."))
+        self._ensure_no_overlap(ignore_notice=True)
+        today = fields.Date.context_today(self)
+        no_notice = dict.fromkeys(
+            (
+                "notice_given_by",
+                "notice_date",
+                "preferred_move_out_date",
+                "termination_date",
+                "notice_override_reason",
+            ),
+            False,
+        )
+        upcoming = self.filtered(lambda lease: lease.date_start > today)
+        upcoming.write({**no_notice, "state": "upcoming"})
+        (self - upcoming).write({**no_notice, "state": "current"})
+        self._update_states(today)
+        for lease in self:
+            lease.message_post(body=self.env._("The notice was withdrawn."))
+        return True

@@ -21,10 +21,11 @@ class HousingLeaseNoticeRule(models.Model):
     lease_type = fields.Selection(LEASE_TYPES, required=True)
     notice_months = fields.Integer(required=True, default=3)
     to_month_end = fields.Boolean(
-        string="Counted from the turn of the month",
+        string="Ends at the turn of a month",
         default=True,
-        help="The notice period starts at the turn of the month after the notice, so the "
-        "lease ends on the last day of a month (Jordabalken 12 kap. 4 §).",
+        help="The lease ends at the turn of the month that comes first after the notice "
+        "period, i.e. on the last day of a month (Jordabalken 12 kap. 4 §). Otherwise it "
+        "ends exactly the notice period after the notice date.",
     )
 
     _lease_type_unique = models.Constraint(

@@ -6,6 +6,12 @@ class HousingRentalObject(models.Model):
     _inherit = "housing.rental.object"
 
     lease_ids = fields.One2many("housing.lease", "rental_object_id", string="Leases")
+    lease_sequence = fields.Integer(
+        string="Last lease number",
+        readonly=True,
+        copy=False,
+        help="Counter behind the /NN part of the numbers of this object's leases.",
+    )
     lease_count = fields.Integer(compute="_compute_lease_count")
     current_lease_id = fields.Many2one("housing.lease", compute="_compute_current_lease")
     current_rent = fields.Monetary(compute="_compute_current_lease")

@@ -1,13 +1,23 @@
 from odoo import fields, models
 
+LEASE_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
+
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    lease_tenant_ids = fields.One2many("housing.lease.tenant", "partner_id", string="Lease roles")
-    lease_count = fields.Integer(
-        compute="_compute_lease_count", groups="housing_base.group_housing_user"
+    lease_ids = fields.Many2many(
+        "housing.lease",
+        "housing_lease_res_partner_rel",
+        "res_partner_id",
+        "housing_lease_id",
+        string="Leases",
+        readonly=True,
+        copy=False,
+        groups=LEASE_READERS,
+        help="Leases on which this contact is a tenant.",
     )
+    lease_count = fields.Integer(compute="_compute_lease_count", groups=LEASE_READERS)
 
     def _compute_lease_count(self):
         counts = dict(

@@ -39,3 +39,10 @@ class HousingLeaseCase(HousingPropertyCase):
         if confirm:
             lease.action_confirm()
         return lease
+
+    def render_contract(self, lease):
+        """The contract as HTML (the PDF needs wkhtmltopdf, the HTML does not)."""
+        report = self.env["ir.actions.report"]
+        return report._render_qweb_html("housing_lease.action_report_housing_lease", lease.ids)[
+            0
+        ].decode()

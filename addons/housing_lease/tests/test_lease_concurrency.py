@@ -1,6 +1,7 @@
 # pylint: disable=invalid-commit
 # Concurrency is only observable between committed transactions: these tests commit on
 # their own cursors and delete what they created in a cleanup.
+import threading
 from contextlib import closing
 from datetime import date
 
@@ -15,8 +16,10 @@ from odoo.tools import mute_logger
 
 @tagged("-at_install", "post_install", "housing_lease")
 class TestLeaseConcurrency(TransactionCase):
-    """Two transactions confirm overlapping leases at the same time: PostgreSQL's exclusion
-    constraint lets exactly one of them commit."""
+    """Two transactions let the same rental object at the same time: exactly one commits.
+
+    Odoo runs every request in a REPEATABLE READ transaction and retries it on a
+    serialization failure; the retried request then meets the friendly check."""
 
     def cursor(self):
         """A real, separate database transaction (not the test's own cursor)."""
@@ -44,7 +47,7 @@ class TestLeaseConcurrency(TransactionCase):
             env["res.partner"].browse(self.partner_ids).unlink()
             cr.commit()
 
-    def _confirm_lease(self, cr, partner_id):
+    def _create_lease(self, cr, partner_id, confirm=True):
         env = api.Environment(cr, SUPERUSER_ID, {})
         lease = env["housing.lease"].create(
             {
@@ -53,42 +56,86 @@ class TestLeaseConcurrency(TransactionCase):
                 "tenant_line_ids": [Command.create({"partner_id": partner_id, "role": "main"})],
             }
         )
-        lease.action_confirm()
+        if confirm:
+            lease.action_confirm()
         env.flush_all()
+        return lease.id
 
-    @mute_logger("odoo.sql_db")
-    def test_two_transactions_cannot_both_let_the_object(self):
-        with self.cursor() as cr1, self.cursor() as cr2:
-            # First transaction confirms but has not committed: the second sees nothing yet,
-            # so the friendly check passes and only PostgreSQL can stop it.
-            self._confirm_lease(cr1, self.partner_ids[0])
-            cr2.execute("SET LOCAL lock_timeout = '2s'")
-            with self.assertRaises(psycopg2.errors.LockNotAvailable):
-                # The lease number generator locks the rental object row: the second
-                # transaction waits for the first.
-                self._confirm_lease(cr2, self.partner_ids[1])
-            cr2.rollback()
-            cr1.commit()
-            # Once the first has committed, the second is refused by the check.
-            with self.assertRaisesRegex(ValidationError, "already let"):
-                self._confirm_lease(cr2, self.partner_ids[1])
-            cr2.rollback()
+    def _start(self, cr):
+        """Begin the transaction as any request does: its snapshot is taken now."""
+        cr.execute("SELECT COUNT(*) FROM housing_lease")
 
-    @mute_logger("odoo.sql_db")
-    def test_exclusion_constraint_without_number_lock(self):
-        """Even bypassing the ORM checks, the database refuses overlapping leases."""
+    def _lease_names(self):
         with self.cursor() as cr:
-            self._confirm_lease(cr, self.partner_ids[0])
-            cr.commit()
-        with self.cursor() as cr, self.assertRaises(psycopg2.errors.ExclusionViolation):
-            env = api.Environment(cr, SUPERUSER_ID, {})
-            lease = env["housing.lease"].create(
-                {
-                    "rental_object_id": self.object_id,
-                    "date_start": date(2027, 1, 1),
-                    "tenant_line_ids": [
-                        Command.create({"partner_id": self.partner_ids[1], "role": "main"})
-                    ],
-                }
+            cr.execute(
+                "SELECT name, state FROM housing_lease WHERE rental_object_id = %s ORDER BY id",
+                [self.object_id],
             )
-            cr.execute("UPDATE housing_lease SET state = 'current' WHERE id = %s", [lease.id])
+            return cr.fetchall()
+
+    @mute_logger("odoo.sql_db")
+    def test_second_transaction_fails_then_its_retry_is_refused(self):
+        with self.cursor() as cr1, self.cursor() as cr2:
+            self._start(cr1)
+            self._start(cr2)
+            self._create_lease(cr1, self.partner_ids[0])
+            cr1.commit()
+            # The second transaction cannot see the first lease, so the friendly check
+            # would pass: numbering the lease fails instead.
+            with self.assertRaises(psycopg2.errors.SerializationFailure):
+                self._create_lease(cr2, self.partner_ids[1])
+            cr2.rollback()
+            # Odoo retries the request in a new transaction, which sees the first lease.
+            with self.assertRaisesRegex(ValidationError, "already let under lease"):
+                self._create_lease(cr2, self.partner_ids[1])
+            cr2.rollback()
+        self.assertEqual(self._lease_names(), [("980-001-01-0001/01", "current")])
+
+    @mute_logger("odoo.sql_db")
+    def test_waiting_transaction_fails_when_the_first_commits(self):
+        errors = []
+
+        def second(cr2):
+            try:
+                self._create_lease(cr2, self.partner_ids[1])
+                cr2.commit()
+            except psycopg2.Error as error:
+                errors.append(error)
+
+        with self.cursor() as cr1, self.cursor() as cr2:
+            # The environment is made here: looking the registry up in the thread would
+            # wait for the registry lock that the test runner holds.
+            api.Environment(cr2, SUPERUSER_ID, {})
+            self._create_lease(cr1, self.partner_ids[0])
+            thread = threading.Thread(target=second, args=(cr2,))
+            thread.start()
+            thread.join(1)
+            self.assertTrue(thread.is_alive(), "the second transaction waits for the first")
+            cr1.commit()
+            thread.join(30)
+            self.assertFalse(thread.is_alive())
+        self.assertEqual([type(error) for error in errors], [psycopg2.errors.SerializationFailure])
+        self.assertEqual(self._lease_names(), [("980-001-01-0001/01", "current")])
+
+    @mute_logger("odoo.sql_db")
+    def test_confirming_two_drafts_at_once(self):
+        """The numbers were taken long ago: only the exclusion constraint is left."""
+        with self.cursor() as cr:
+            first = self._create_lease(cr, self.partner_ids[0], confirm=False)
+            second = self._create_lease(cr, self.partner_ids[1], confirm=False)
+            cr.commit()
+        with self.cursor() as cr1, self.cursor() as cr2:
+            self._start(cr1)
+            self._start(cr2)
+            api.Environment(cr1, SUPERUSER_ID, {})["housing.lease"].browse(first).action_confirm()
+            api.Environment(cr1, SUPERUSER_ID, {}).flush_all()
+            cr1.commit()
+            with self.assertRaises(psycopg2.errors.ExclusionViolation):
+                env2 = api.Environment(cr2, SUPERUSER_ID, {})
+                env2["housing.lease"].browse(second).action_confirm()
+                env2.flush_all()
+            cr2.rollback()
+        self.assertEqual(
+            self._lease_names(),
+            [("980-001-01-0001/01", "current"), ("980-001-01-0001/02", "draft")],
+        )

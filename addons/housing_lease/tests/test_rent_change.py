@@ -37,8 +37,12 @@ class TestRentChange(HousingLeaseCase):
         self.assertEqual(
             (old.date_to, new.date_from, new.date_to), (date(2024, 12, 31), date(2025, 1, 1), False)
         )
-        self.assertIn("1 leases, 1 rent lines", wizard.summary)
+        self.assertIn(
+            "Leases changed: 1; rent lines changed: 1; effective 2025-01-01", wizard.summary
+        )
         self.assertIn("(+279.00)", wizard.summary)
+        self.assertIn(f"{self.lease.name}: 6350.00 → 6629.00", wizard.summary)
+        self.assertIn("changed from 6350.00 to 6629.00", self.lease.message_ids[0].body)
         # The parking lease was not selected and is unchanged.
         self.assertEqual(self.parking_lease.rent_on(date(2025, 1, 1)), 950)
 
@@ -63,6 +67,44 @@ class TestRentChange(HousingLeaseCase):
         form.property_ids.add(self.property)
         self.assertEqual(form.lease_count, 2)
 
+    def test_retroactive_change_reaches_ended_leases_and_spares_later_lines(self):
+        # The parking lease ended before the change was applied, after its effective date.
+        self.parking_lease.give_notice(date(2025, 1, 10))
+        self.Lease._cron_update_states()
+        self.assertEqual(
+            (self.parking_lease.state, self.parking_lease.date_stop), ("ended", date(2025, 2, 28))
+        )
+        # The residence already has next year's rent.
+        base = self.lease.rent_line_ids.filtered(lambda line: line.kind == "base")
+        base.date_to = date(2025, 12, 31)
+        self.lease.rent_line_ids = [
+            Command.create({"kind": "base", "amount": 7000, "date_from": date(2026, 1, 1)})
+        ]
+        wizard = self.run_wizard(lease_type=False, effective_date=date(2025, 2, 1), value=10)
+        self.assertEqual(wizard.lease_ids, self.lease | self.parking_lease)
+        self.assertEqual(self.parking_lease.rent_on(date(2025, 1, 31)), 950)
+        self.assertEqual(self.parking_lease.rent_on(date(2025, 2, 1)), 1045)
+        self.assertEqual(self.lease.rent_on(date(2025, 2, 1)), 6820 + 150)
+        self.assertEqual(self.lease.rent_on(date(2025, 12, 31)), 6820 + 150)
+        self.assertEqual(self.lease.rent_on(date(2026, 1, 1)), 7000 + 150)
+        self.assertIn("Leases changed: 2; rent lines changed: 2", wizard.summary)
+
     def test_nothing_to_change(self):
         with self.assertRaisesRegex(UserError, "No lease matches"):
             self.run_wizard(lease_type="commercial", effective_date=date(2025, 1, 1), value=3)
+        with self.assertRaisesRegex(UserError, "No rent line of the selected leases is valid"):
+            self.run_wizard(lease_type="residence", effective_date=date(2023, 12, 31), value=3)
+        with self.assertRaisesRegex(UserError, "Enter the change"):
+            self.run_wizard(lease_type="residence", effective_date=date(2025, 1, 1), value=0)
+        self.assertEqual(len(self.lease.rent_line_ids), 2)
+
+    def test_negative_rent_refused(self):
+        with self.assertRaisesRegex(UserError, "would make the rent line"):
+            self.run_wizard(
+                lease_type="garage",
+                effective_date=date(2025, 1, 1),
+                method="amount",
+                value=-1000,
+            )
+        self.assertEqual(self.parking_lease.rent_line_ids.amount, 950)
+        self.assertFalse(self.parking_lease.rent_line_ids.date_to)

@@ -45,7 +45,8 @@ class HousingLeaseRentChangeWizard(models.TransientModel):
             wizard.lease_count = len(wizard.lease_ids)
 
     def _lease_domain(self):
-        domain = Domain("state", "in", ("upcoming", "current", "notice"))
+        # Ended leases too: a retroactive change reaches their last months.
+        domain = Domain("state", "in", ("upcoming", "current", "notice", "ended"))
         if self.effective_date:
             domain &= Domain("date_stop", "=", False) | Domain(
                 "date_stop", ">=", self.effective_date
@@ -64,10 +65,15 @@ class HousingLeaseRentChangeWizard(models.TransientModel):
         return amount + self.value
 
     def action_apply(self):
-        """Close the rent lines valid on the effective date and open new ones from it."""
+        """Close the rent lines valid on the effective date and open new ones from it.
+
+        Lines starting on the effective date are changed in place; lines starting later
+        are left alone (they already carry a newer rent)."""
         self.ensure_one()
         if not self.lease_ids:
             raise UserError(self.env._("No lease matches the selection."))
+        if not self.value:
+            raise UserError(self.env._("Enter the change: a percentage or an amount."))
         date = self.effective_date
         domain = (
             Domain("lease_id", "in", self.lease_ids.ids)
@@ -81,12 +87,22 @@ class HousingLeaseRentChangeWizard(models.TransientModel):
             raise UserError(
                 self.env._("No rent line of the selected leases is valid on that date.")
             )
-        old_total = sum(lines.mapped("amount"))
+        negative = lines.filtered(lambda line: self._new_amount(line.amount) < 0)
+        if negative:
+            raise UserError(
+                self.env._(
+                    "The change would make the rent line %(line)s of lease %(lease)s negative.",
+                    line=negative[0].name or negative[0].kind,
+                    lease=negative[0].lease_id.name,
+                )
+            )
+        leases = lines.lease_id
+        before = {lease: lease.rent_on(date) for lease in leases}
         starting_that_day = lines.filtered(lambda line: line.date_from == date)
         for line in starting_that_day:
             line.amount = self._new_amount(line.amount)
         to_close = lines - starting_that_day
-        new_lines = self.env["housing.lease.rent.line"].create(
+        self.env["housing.lease.rent.line"].create(
             [
                 {
                     "lease_id": line.lease_id.id,
@@ -101,25 +117,17 @@ class HousingLeaseRentChangeWizard(models.TransientModel):
             ]
         )
         to_close.date_to = date - timedelta(days=1)
-        new_total = sum((new_lines | starting_that_day).mapped("amount"))
-        self.write(
-            {
-                "state": "done",
-                "summary": self.env._(
-                    "%(leases)s leases, %(lines)s rent lines changed from %(date)s.\n"
-                    "Monthly rent before: %(before).2f, after: %(after).2f (%(diff)+.2f).",
-                    leases=len(lines.lease_id),
-                    lines=len(lines),
-                    date=date,
-                    before=old_total,
-                    after=new_total,
-                    diff=new_total - old_total,
-                ),
-            }
-        )
-        for lease in lines.lease_id:
+        after = {lease: lease.rent_on(date) for lease in leases}
+        self.write({"state": "done", "summary": self._summary(date, lines, before, after)})
+        for lease in leases:
             lease.message_post(
-                body=self.env._("Rent changed from %(date)s by the yearly rent change.", date=date)
+                body=self.env._(
+                    "Rent from %(date)s changed from %(before).2f to %(after).2f by the yearly "
+                    "rent change.",
+                    date=date,
+                    before=before[lease],
+                    after=after[lease],
+                )
             )
         return {
             "type": "ir.actions.act_window",
@@ -128,3 +136,22 @@ class HousingLeaseRentChangeWizard(models.TransientModel):
             "view_mode": "form",
             "target": "new",
         }
+
+    def _summary(self, date, lines, before, after):
+        """Totals, then one line per lease: number, rent before and after."""
+        total_before, total_after = sum(before.values()), sum(after.values())
+        header = self.env._(
+            "Leases changed: %(leases)s; rent lines changed: %(lines)s; effective %(date)s.\n"
+            "Monthly rent before: %(before).2f, after: %(after).2f (%(diff)+.2f).",
+            leases=len(before),
+            lines=len(lines),
+            date=date,
+            before=total_before,
+            after=total_after,
+            diff=total_after - total_before,
+        )
+        rows = [
+            f"{lease.name}: {before[lease]:.2f} → {after[lease]:.2f}"
+            for lease in sorted(before, key=lambda lease: lease.name)
+        ]
+        return "\n".join([header, "", *rows])

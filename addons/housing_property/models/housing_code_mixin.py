@@ -1,4 +1,19 @@
+import re
+
 from odoo import fields, models
+
+
+def _code_taken_message(env, diagnostics):
+    """Error shown when a code is already used; PostgreSQL reports the duplicate value in
+    the detail of the error, e.g. ``Key (code)=(CEN) already exists.``"""
+    detail = diagnostics.message_detail if diagnostics else None
+    match = re.search(r"\(code\)=\((.*)\)", detail or "")
+    if match:
+        return env._(
+            "The code %(code)s is already used by another record: codes must be unique.",
+            code=match.group(1),
+        )
+    return env._("This code is already used by another record: codes must be unique.")
 
 
 class HousingCodeMixin(models.AbstractModel):
@@ -10,10 +25,11 @@ class HousingCodeMixin(models.AbstractModel):
     _rec_names_search = ["code", "name"]
 
     name = fields.Char(required=True)
-    code = fields.Char(required=True, index=True)
+    # The UNIQUE constraint below indexes the code.
+    code = fields.Char(required=True)
     active = fields.Boolean(default=True)
 
-    _code_unique = models.Constraint("UNIQUE(code)", "This code is already used.")
+    _code_unique = models.Constraint("UNIQUE(code)", _code_taken_message)
 
     def _compute_display_name(self):
         for record in self:

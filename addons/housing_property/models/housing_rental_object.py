@@ -17,7 +17,8 @@ class HousingRentalObject(models.Model):
 
     code = fields.Char(
         tracking=True,
-        help="Dash-separated code: groups of digits and capital letters, e.g. 705-808-00-0006.",
+        help="Dash-separated code: at least two groups of digits and capital letters, e.g. "
+        "705-808-00-0006 for a flat or 705-808-00-P012 for a parking space.",
     )
     name = fields.Char(
         string="Description",
@@ -75,7 +76,10 @@ class HousingRentalObject(models.Model):
     area = fields.Float(string="Area (m²)", digits=(10, 1), help="Living or usable area (BOA/LOA).")
     room_code = fields.Char(string="Rooms", help="Rooms and kitchen, e.g. 2RK or 3RKM.")
     apartment_number = fields.Char(help="Four-digit apartment number (lägenhetsnummer).")
-    floor = fields.Integer()
+    floor = fields.Integer(
+        help="Floor counted from the entrance level (0), as in the first two "
+        "digits of the apartment number minus 10 (1201 is on floor 2)."
+    )
     has_elevator = fields.Boolean(string="Elevator")
     has_balcony = fields.Boolean(string="Balcony")
     is_accessible = fields.Boolean(string="Accessible", help="Adapted for wheelchairs.")
@@ -123,13 +127,13 @@ class HousingRentalObject(models.Model):
                 parts.append(record.apartment_number)
             record.name = ", ".join(filter(None, parts))
 
-    @api.depends("building_id")
+    @api.depends("building_id.property_id")
     def _compute_property_id(self):
         for record in self:
             if record.building_id:
                 record.property_id = record.building_id.property_id
 
-    @api.depends("staircase_id")
+    @api.depends("staircase_id.building_id")
     def _compute_building_id(self):
         for record in self:
             if record.staircase_id:

@@ -1,2 +1,4 @@
+from . import test_hierarchy
 from . import test_rental_object
+from . import test_status
 from . import test_property_access

@@ -1,4 +1,7 @@
+from psycopg2 import IntegrityError
+
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 
 class HousingPropertyCase(TransactionCase):
@@ -62,3 +65,16 @@ class HousingPropertyCase(TransactionCase):
             env, "prop_integration", groups="housing_base.group_housing_integration"
         )
         cls.portal_user = new_test_user(env, "prop_portal", groups="base.group_portal")
+
+    def assertConstraintError(self, model, message, func, lang="en_US"):
+        """Calling ``func`` violates a PostgreSQL constraint of ``model`` whose message, as
+        the web client shows it in ``lang``, contains ``message``. Nothing of ``func`` is
+        kept."""
+        with (
+            mute_logger("odoo.sql_db"),
+            self.assertRaises(IntegrityError) as caught,
+            self.env.cr.savepoint(),
+        ):
+            func()
+        Model = self.env[model].with_context(lang=lang)
+        self.assertIn(message, Model._sql_error_to_message(caught.exception))
