@@ -6,10 +6,18 @@
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_lease", "portal"],
+    "depends": ["housing_lease", "housing_service_request", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/housing_portal_security.xml",
         "views/housing_portal_templates.xml",
     ],
+    "assets": {
+        "web.assets_frontend": [
+            "housing_portal/static/src/interactions/**/*",
+        ],
+        "web.assets_tests": [
+            "housing_portal/static/tests/tours/**/*",
+        ],
+    },
 }

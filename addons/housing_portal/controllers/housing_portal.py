@@ -1,9 +1,22 @@
-from odoo import http
-from odoo.exceptions import AccessError, MissingError
-from odoo.http import request
-from odoo.tools import email_normalize
+from werkzeug.exceptions import NotFound
 
+from odoo import http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+from odoo.tools import email_normalize, is_html_empty, plaintext2html
+
+from odoo.addons.housing_service_request.models.maintenance_request import (
+    TENANT_PHOTO_MAX_COUNT,
+    TENANT_PHOTO_MAX_SIZE,
+    TENANT_PHOTO_TYPES,
+)
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
+
+SERVICE_REQUEST_URL = "/my/service-requests"
+TITLE_MAX_LENGTH = 100
+CALL_BETWEEN_MAX_LENGTH = 50
+DESCRIPTION_MAX_LENGTH = 5000
 
 
 class HousingPortal(CustomerPortal):
@@ -15,6 +28,13 @@ class HousingPortal(CustomerPortal):
             # Record rules limit the count to the user's own leases.
             values["housing_lease_count"] = request.env["housing.lease"].search_count(
                 [("state", "!=", "draft")]
+            )
+        if "housing_service_request_count" in counters:
+            Request = request.env["maintenance.request"]
+            values["housing_service_request_count"] = (
+                Request.search_count(Request._tenant_domain(request.env.user.partner_id))
+                if Request.has_access("read")
+                else 0
             )
         return values
 
@@ -97,3 +117,322 @@ class HousingPortal(CustomerPortal):
         elif not email_normalize(values["email"]):
             errors["email"] = env._("Enter a valid e-mail address, e.g. namn@example.se.")
         return values, errors
+
+    # ------------------------------------------------------------------ service requests
+    @http.route(
+        [SERVICE_REQUEST_URL, f"{SERVICE_REQUEST_URL}/page/<int:page>"],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def housing_service_requests(self, page=1, **kw):
+        # The search runs as the user: record rules and the tenant domain keep it to the
+        # requests they reported; sudo only reads the stages and locations for display.
+        Request = request.env["maintenance.request"]
+        domain = Request._tenant_domain(request.env.user.partner_id)
+        pager = portal_pager(
+            url=SERVICE_REQUEST_URL,
+            total=Request.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        service_requests = Request.search(
+            domain,
+            order="request_date desc, id desc",
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        ).sudo()
+        return request.render(
+            "housing_portal.portal_my_service_requests",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "housing_service_requests",
+                "service_requests": service_requests,
+                "pager": pager,
+                "default_url": SERVICE_REQUEST_URL,
+            },
+        )
+
+    @http.route(f"{SERVICE_REQUEST_URL}/<int:request_id>", type="http", auth="user", website=True)
+    def housing_service_request(self, request_id, sent=None, **kw):
+        record_sudo = self._housing_service_request_check(request_id)
+        return self._housing_render_service_request(record_sudo, sent=sent)
+
+    @http.route(
+        f"{SERVICE_REQUEST_URL}/<int:request_id>/message",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def housing_service_request_message(self, request_id, message="", **kw):
+        record_sudo = self._housing_service_request_check(request_id)
+        body = (message or "").strip()
+        error = self._housing_tenant_action(
+            record_sudo,
+            lambda record, partner: record.message_post_tenant(
+                partner, plaintext2html(body) if body else ""
+            ),
+        )
+        if error:
+            return self._housing_render_service_request(
+                record_sudo, errors={"message": error}, values={"message": message}
+            )
+        return request.redirect(f"{SERVICE_REQUEST_URL}/{record_sudo.id}?sent=message")
+
+    @http.route(
+        f"{SERVICE_REQUEST_URL}/<int:request_id>/close",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def housing_service_request_close(self, request_id, reason="", **kw):
+        record_sudo = self._housing_service_request_check(request_id)
+        error = self._housing_tenant_action(
+            record_sudo,
+            lambda record, partner: record.action_request_close(
+                (reason or "").strip(), partner=partner
+            ),
+        )
+        if error:
+            return self._housing_render_service_request(
+                record_sudo, errors={"reason": error}, values={"reason": reason}
+            )
+        return request.redirect(f"{SERVICE_REQUEST_URL}/{record_sudo.id}?sent=close")
+
+    @http.route(
+        [
+            f"{SERVICE_REQUEST_URL}/<int:request_id>/photo/<int:attachment_id>",
+            f"{SERVICE_REQUEST_URL}/<int:request_id>/photo/<int:attachment_id>/<int:size>",
+        ],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def housing_service_request_photo(self, request_id, attachment_id, size=0, **kw):
+        """An image of a message the tenant may read on their own request (portal users
+        read no attachments themselves); 404 for anything else."""
+        record_sudo = self._housing_service_request_check(request_id)
+        attachment_sudo = record_sudo._tenant_messages().attachment_ids.filtered(
+            lambda attachment: (
+                attachment.id == attachment_id and (attachment.mimetype or "") in TENANT_PHOTO_TYPES
+            )
+        )
+        if not attachment_sudo:
+            raise NotFound()
+        size = min(max(size, 0), 1024)
+        stream = request.env["ir.binary"]._get_image_stream_from(
+            attachment_sudo, "raw", width=size, height=size
+        )
+        return stream.get_response()
+
+    @http.route(
+        f"{SERVICE_REQUEST_URL}/new",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["GET", "POST"],
+    )
+    def housing_service_request_new(self, **post):
+        partner = request.env.user.partner_id
+        choices = self._housing_location_choices(partner)
+        values = dict.fromkeys(
+            (
+                "location",
+                "common_space_type",
+                "housing_category",
+                "name",
+                "description",
+                "call_between",
+            ),
+            "",
+        )
+        values.update(master_key_allowed=False, pet_at_home=False)
+        errors = {}
+        if request.httprequest.method == "POST":
+            values, errors, vals, photos = self._housing_validate_service_request(choices, post)
+            if not errors:
+                try:
+                    # Nothing of a refused report stays behind (request, photos, messages).
+                    with request.env.cr.savepoint():
+                        record = request.env["maintenance.request"].create_from_tenant(
+                            partner, vals, origin="portal", photos=photos
+                        )
+                except UserError as error:
+                    errors["form"] = error.args[0]
+                else:
+                    return request.redirect(f"{SERVICE_REQUEST_URL}/{record.id}?sent=created")
+        Request = request.env["maintenance.request"]
+        return request.render(
+            "housing_portal.portal_my_service_request_new",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "housing_service_request_new",
+                "choices": choices,
+                "categories": Request._fields["housing_category"]._description_selection(
+                    request.env
+                ),
+                "common_spaces": Request._fields["common_space_type"]._description_selection(
+                    request.env
+                ),
+                "photo_types": ",".join(TENANT_PHOTO_TYPES),
+                "photo_max_count": TENANT_PHOTO_MAX_COUNT,
+                "photo_max_size_mb": TENANT_PHOTO_MAX_SIZE // (1024 * 1024),
+                "values": values,
+                "errors": errors,
+            },
+        )
+
+    def _housing_service_request_check(self, request_id):
+        """The current user's own service request (sudo) or 404 for anything else:
+        missing, another tenant's, hidden from the tenant, not a service request."""
+        try:
+            # Read access as the user: the portal record rule limits it to their reports.
+            record_sudo = self._document_check_access("maintenance.request", request_id)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        # Explicit ownership check beside the sudo (staff users pass the record rules).
+        if not record_sudo.filtered_domain(record_sudo._tenant_domain(request.env.user.partner_id)):
+            raise NotFound()
+        return record_sudo
+
+    def _housing_tenant_action(self, record_sudo, action):
+        """Run ``action(record, partner)`` for the user's own contact inside a savepoint;
+        returns the error message to show, or None. The record is the user's (checked by
+        _housing_service_request_check) and the model checks again that ``partner``
+        reported it; sudo with the user's id, as the tenant methods expect (a portal user
+        reads no stages)."""
+        record = record_sudo.with_user(request.env.user).sudo()
+        try:
+            with request.env.cr.savepoint():
+                action(record, request.env.user.partner_id)
+        except AccessError:
+            raise NotFound() from None
+        except UserError as error:
+            return error.args[0]
+        return None
+
+    def _housing_render_service_request(self, record_sudo, errors=None, values=None, sent=None):
+        field = record_sudo._fields["housing_category"]
+        categories = dict(field._description_selection(request.env))
+        return request.render(
+            "housing_portal.portal_my_service_request",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "housing_service_request",
+                "service_request": record_sudo,
+                "category": categories.get(record_sudo.housing_category, ""),
+                "has_description": not is_html_empty(record_sudo.description),
+                "tenant_messages": record_sudo._tenant_messages(),
+                "photo_types": TENANT_PHOTO_TYPES,
+                "errors": errors or {},
+                "values": values or {},
+                "sent": sent,
+            },
+        )
+
+    def _housing_location_choices(self, partner):
+        """Where the tenant may report a fault: the rental objects of their active leases
+        and the properties they rent in (for common spaces), keyed by form value. Each
+        property comes with the entrance of the tenant's home there, if any."""
+        leases = request.env["maintenance.request"]._housing_active_leases(partner)
+        kinds = dict(
+            request.env["housing.rental.object"]
+            ._fields["object_type"]
+            ._description_selection(request.env)
+        )
+        objects = {
+            f"object:{obj.id}": (
+                obj,
+                f"{obj.code}, {obj.street or obj.name or ''} ({kinds.get(obj.object_type)})",
+            )
+            for obj in leases.rental_object_id.sorted(
+                lambda o: (o.object_type != "residence", o.code)
+            )
+        }
+        properties = {}
+        for prop in leases.property_id.sorted("code"):
+            homes = leases.filtered(
+                lambda lease, p=prop: lease.property_id == p and lease.lease_type == "residence"
+            )
+            properties[f"property:{prop.id}"] = (
+                prop,
+                homes[:1].rental_object_id.staircase_id,
+            )
+        return {"objects": objects, "properties": properties}
+
+    def _housing_validate_service_request(self, choices, post):
+        """Check the new-request form. Returns the values to show again, the errors by
+        field, the values for create_from_tenant and the photos as (file name, bytes)."""
+        env = request.env
+        Request = env["maintenance.request"]
+        values = {
+            key: (post.get(key) or "").strip()
+            for key in (
+                "location",
+                "common_space_type",
+                "housing_category",
+                "name",
+                "description",
+                "call_between",
+            )
+        }
+        values["master_key_allowed"] = bool(post.get("master_key_allowed"))
+        values["pet_at_home"] = bool(post.get("pet_at_home"))
+        errors = {}
+        vals = {
+            "name": values["name"],
+            "description": plaintext2html(values["description"]) if values["description"] else "",
+            "housing_category": values["housing_category"],
+            "master_key_allowed": values["master_key_allowed"],
+            "call_between": values["call_between"],
+            "pet_at_home": values["pet_at_home"],
+        }
+        location = values["location"]
+        if not location:
+            errors["location"] = env._("Choose where the fault is.")
+        elif location in choices["objects"]:
+            vals["rental_object_code"] = choices["objects"][location][0].code
+        elif location in choices["properties"]:
+            prop, staircase = choices["properties"][location]
+            spaces = dict(Request._fields["common_space_type"]._description_selection(env))
+            if values["common_space_type"] not in spaces:
+                errors["common_space_type"] = env._("Choose the kind of common space.")
+            vals.update(common_space_type=values["common_space_type"], property_code=prop.code)
+            if staircase:
+                vals["staircase_code"] = staircase.code
+        else:
+            errors["location"] = env._(
+                "Choose one of your own rental objects or a common space where you rent."
+            )
+        categories = dict(Request._fields["housing_category"]._description_selection(env))
+        if values["housing_category"] not in categories:
+            errors["housing_category"] = env._("Choose the kind of fault.")
+        if not values["name"]:
+            errors["name"] = env._("Give the fault a short title.")
+        elif len(values["name"]) > TITLE_MAX_LENGTH:
+            errors["name"] = env._(
+                "Keep the title to at most %(count)s characters.", count=TITLE_MAX_LENGTH
+            )
+        if len(values["description"]) > DESCRIPTION_MAX_LENGTH:
+            errors["description"] = env._(
+                "Keep the description to at most %(count)s characters.",
+                count=DESCRIPTION_MAX_LENGTH,
+            )
+        if len(values["call_between"]) > CALL_BETWEEN_MAX_LENGTH:
+            errors["call_between"] = env._(
+                "Keep this to at most %(count)s characters, e.g. 08-10.",
+                count=CALL_BETWEEN_MAX_LENGTH,
+            )
+        photos = [
+            # One byte more than allowed is enough to refuse a file that is too large.
+            (upload.filename, upload.read(TENANT_PHOTO_MAX_SIZE + 1))
+            for upload in request.httprequest.files.getlist("photos")
+            if upload.filename
+        ]
+        try:
+            Request._housing_check_tenant_photos(photos)
+        except ValidationError as error:
+            errors["photos"] = error.args[0]
+        return values, errors, vals, photos

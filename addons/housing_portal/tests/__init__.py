@@ -1,2 +1,3 @@
 from . import test_portal_contact
 from . import test_portal_lease
+from . import test_portal_service_request

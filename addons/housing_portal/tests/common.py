@@ -33,7 +33,7 @@ class HousingPortalCase(HttpCase):
         user = user or self.tenant_user
         self.authenticate(user.login, user.login + "-pass")
 
-    def post_form(self, url, data, csrf=True):
+    def post_form(self, url, data, csrf=True, files=None):
         if csrf:
             data = {**data, "csrf_token": http.Request.csrf_token(self)}
-        return self.url_open(url, data=data)
+        return self.url_open(url, data=data, files=files)

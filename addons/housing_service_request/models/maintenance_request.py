@@ -1,8 +1,9 @@
 from datetime import timedelta
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools.mimetypes import guess_mimetype
 
 # Fields of the register and of leases: staff and integrations only, not contractors
 # (they read the location through ``location_display``).
@@ -48,6 +49,17 @@ TENANT_LOCATION_KEYS = (
     "building_code",
     "staircase_code",
 )
+# Photos a tenant may attach to a new fault report (portal, API).
+TENANT_PHOTO_TYPES = (
+    "image/jpeg",
+    "image/png",
+    "image/gif",
+    "image/webp",
+    "image/heic",
+    "image/heif",
+)
+TENANT_PHOTO_MAX_SIZE = 10 * 1024 * 1024
+TENANT_PHOTO_MAX_COUNT = 5
 # Fields an external contractor may not change (team changes go through the hand-back).
 CONTRACTOR_LOCKED_FIELDS = (
     "maintenance_team_id",
@@ -700,7 +712,7 @@ class MaintenanceRequest(models.Model):
         }
 
     @api.model
-    def create_from_tenant(self, partner, vals, origin="portal"):
+    def create_from_tenant(self, partner, vals, origin="portal", photos=None):
         """Create a service request reported by the tenant ``partner`` (record or id).
 
         ``vals``: ``name`` (required), ``description``, ``housing_category``,
@@ -708,7 +720,10 @@ class MaintenanceRequest(models.Model):
         ``rental_object_code`` (a rental object the tenant leases) or ``common_space_type``
         with optional ``property_code`` / ``building_code`` / ``staircase_code`` (default:
         the tenant's home) in a property where the tenant leases. ``origin``: 'portal' or
-        'api'. The request is routed to the team of the property's caretaker area.
+        'api'. ``photos``: optional list of ``(file name, bytes)`` images, see
+        ``_housing_check_tenant_photos``; they are attached to the request and posted in a
+        message from the tenant. The request is routed to the team of the property's
+        caretaker area.
         """
         partner = self._housing_tenant(partner)
         unknown = set(vals) - set(TENANT_FIELDS) - set(TENANT_LOCATION_KEYS)
@@ -720,11 +735,81 @@ class MaintenanceRequest(models.Model):
             raise ValidationError(self.env._("Unknown origin %(origin)s.", origin=origin))
         if not (vals.get("name") or "").strip():
             raise ValidationError(self.env._("Describe the fault in a few words."))
+        photos = self._housing_check_tenant_photos(photos or [])
         values = {key: vals[key] for key in TENANT_FIELDS if key in vals}
         values.update(self._housing_tenant_location(partner, vals))
         # The reporter follows the request; the user who made the call (portal, API) does not.
         values.update(reporter_id=partner.id, origin=origin, owner_user_id=False)
-        return self.sudo().create(values).with_env(self.env)
+        request = self.sudo().create(values)
+        request._housing_attach_tenant_photos(partner, photos)
+        return request.with_env(self.env)
+
+    @api.model
+    def _housing_check_tenant_photos(self, photos):
+        """Check the tenant's photos, a list of ``(file name, bytes)``: at most
+        TENANT_PHOTO_MAX_COUNT images (JPEG, PNG, GIF, WebP, HEIC, recognised by their
+        content) of at most TENANT_PHOTO_MAX_SIZE bytes each. Returns them as
+        ``(file name, bytes, mimetype)``; any other file is a ValidationError naming it."""
+        if len(photos) > TENANT_PHOTO_MAX_COUNT:
+            raise ValidationError(
+                self.env._("Attach at most %(count)s photos.", count=TENANT_PHOTO_MAX_COUNT)
+            )
+        checked = []
+        for filename, data in photos:
+            filename = (filename or "").strip() or "photo"
+            if not data:
+                raise ValidationError(self.env._("The file %(file)s is empty.", file=filename))
+            if len(data) > TENANT_PHOTO_MAX_SIZE:
+                raise ValidationError(
+                    self.env._(
+                        "The photo %(file)s is too large: at most %(size)s MB per photo.",
+                        file=filename,
+                        size=TENANT_PHOTO_MAX_SIZE // (1024 * 1024),
+                    )
+                )
+            mimetype = guess_mimetype(data, default="application/octet-stream")
+            if mimetype not in TENANT_PHOTO_TYPES:
+                raise ValidationError(
+                    self.env._(
+                        "The file %(file)s is not a photo: use JPEG, PNG, GIF, WebP or HEIC.",
+                        file=filename,
+                    )
+                )
+            checked.append((filename, data, mimetype))
+        return checked
+
+    def _housing_attach_tenant_photos(self, partner, photos):
+        """Attach checked photos (``(file name, bytes, mimetype)``) to the request in a
+        message from the tenant, so that staff and the tenant both see them. The mimetype
+        is the one found in the content, whatever the file name says."""
+        self.ensure_one()
+        if not photos:
+            return self.env["ir.attachment"]
+        attachments = (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": filename,
+                        "raw": data,
+                        "mimetype": mimetype,
+                        "res_model": self._name,
+                        "res_id": self.id,
+                    }
+                    for filename, data, mimetype in photos
+                ]
+            )
+        )
+        message = self.sudo().message_post(
+            body=self.env._("Photos of the fault"),
+            author_id=partner.id,
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+        )
+        # Linked here: message_post keeps only a portal user's own composer attachments.
+        message.attachment_ids = [Command.set(attachments.ids)]
+        return attachments.with_env(self.env)
 
     @api.model
     def _tenant_domain(self, partner):

@@ -102,8 +102,25 @@ class TestServiceRequestAccess(HousingServiceRequestCase):
             as_api.write({"priority_level": "1"})
 
     def test_portal_has_no_backend_access(self):
-        with self.assertRaises(AccessError):
-            self.Request.with_user(self.tenant_user).search([])
+        """Portal users change nothing; they read no request, or with housing_portal
+        installed (its record rule) only those they reported and can see."""
+        hidden = self.report(name="Intern kontroll", hidden_from_tenant=True)
+        stranger = self.report(name="Annans fel", reporter_id=self.co_tenant.id)
+        Request = self.Request.with_user(self.tenant_user)
+        try:
+            visible = Request.search([])
+        except AccessError:
+            visible = Request
+        self.assertFalse(visible & (hidden | stranger))
+        self.assertFalse(visible.filtered(lambda r: r.sudo().reporter_id != self.tenant))
+        for operation in (
+            lambda: self.others.with_user(self.tenant_user).write({"name": "Ändrat"}),
+            lambda: Request.create({"name": "Eget", "rental_object_id": self.residence.id}),
+            lambda: self.others.with_user(self.tenant_user).unlink(),
+        ):
+            with self.assertRaises(AccessError):
+                operation()
+        self.assertEqual(self.others.name, "Trasig dörr")
 
     def test_configuration_is_for_managers(self):
         with self.assertRaises(AccessError):
