@@ -277,8 +277,11 @@ class HousingPortal(CustomerPortal):
                     request.env
                 ),
                 "photo_types": ",".join(TENANT_PHOTO_TYPES),
-                "photo_max_count": TENANT_PHOTO_MAX_COUNT,
-                "photo_max_size_mb": TENANT_PHOTO_MAX_SIZE // (1024 * 1024),
+                "photo_help": request.env._(
+                    "At most %(count)s photos (JPEG, PNG, GIF, WebP or HEIC), %(size)s MB each.",
+                    count=TENANT_PHOTO_MAX_COUNT,
+                    size=TENANT_PHOTO_MAX_SIZE // (1024 * 1024),
+                ),
                 "values": values,
                 "errors": errors,
             },
@@ -314,8 +317,20 @@ class HousingPortal(CustomerPortal):
         return None
 
     def _housing_render_service_request(self, record_sudo, errors=None, values=None, sent=None):
+        env = request.env
         field = record_sudo._fields["housing_category"]
-        categories = dict(field._description_selection(request.env))
+        categories = dict(field._description_selection(env))
+        # Whole sentences for the translators, with the tenant's own words as values.
+        texts = {
+            "call_between": record_sudo.call_between
+            and env._("Call between %(hours)s.", hours=record_sudo.call_between),
+            "close_pending": record_sudo.close_requested
+            and env._(
+                "You have asked us to close this request: %(reason)s. "
+                "Staff will decide and let you know.",
+                reason=record_sudo.close_request_reason or "",
+            ),
+        }
         return request.render(
             "housing_portal.portal_my_service_request",
             {
@@ -324,6 +339,7 @@ class HousingPortal(CustomerPortal):
                 "service_request": record_sudo,
                 "category": categories.get(record_sudo.housing_category, ""),
                 "has_description": not is_html_empty(record_sudo.description),
+                "texts": texts,
                 "tenant_messages": record_sudo._tenant_messages(),
                 "photo_types": TENANT_PHOTO_TYPES,
                 "errors": errors or {},
@@ -359,6 +375,7 @@ class HousingPortal(CustomerPortal):
             properties[f"property:{prop.id}"] = (
                 prop,
                 homes[:1].rental_object_id.staircase_id,
+                request.env._("Common space in %(property)s", property=prop.name or prop.code),
             )
         return {"objects": objects, "properties": properties}
 
@@ -395,7 +412,7 @@ class HousingPortal(CustomerPortal):
         elif location in choices["objects"]:
             vals["rental_object_code"] = choices["objects"][location][0].code
         elif location in choices["properties"]:
-            prop, staircase = choices["properties"][location]
+            prop, staircase, _label = choices["properties"][location]
             spaces = dict(Request._fields["common_space_type"]._description_selection(env))
             if values["common_space_type"] not in spaces:
                 errors["common_space_type"] = env._("Choose the kind of common space.")

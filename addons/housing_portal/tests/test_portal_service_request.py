@@ -385,3 +385,22 @@ class TestPortalServiceRequest(HousingPortalCase):
             [("res_model", "=", "maintenance.request"), ("res_id", "=", service_request.id)]
         )
         self.assertEqual(photo.name, "diskmaskin.png")
+
+    def test_swedish_pages(self):
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            ["housing_portal", "housing_service_request"], ["sv_SE"]
+        )
+        self.tenant_user.lang = "sv_SE"
+        self.login_tenant()
+        self.assertIn("Felanmälningar", self.url_open("/my").text)
+        form = self.url_open(f"{URL}/new")
+        self.assertIn("Var finns felet?", form.text)
+        self.assertIn("Gemensamt utrymme i FELANMÄLAN 1", form.text)
+        page = self.post_form(
+            f"{URL}/new",
+            self.form(name=""),
+            files=[("photos", ("virus.exe", b"MZ\x90\x00 binary", "application/octet-stream"))],
+        )
+        self.assertIn("Ge felet en kort rubrik.", page.text)
+        self.assertIn("Filen virus.exe är inget foto", page.text)
