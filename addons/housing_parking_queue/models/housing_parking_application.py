@@ -1,0 +1,139 @@
+from odoo import api, fields, models
+from odoo.exceptions import AccessError
+from odoo.tools import SQL
+
+from ..tools import rules
+
+APPLICATION_STATES = [
+    ("active", "Active"),
+    ("offered", "Offered"),
+    ("accepted", "Offer accepted"),
+    ("declined", "Offer declined"),
+    ("expired", "Offer expired"),
+    ("assigned_other", "Assigned to another applicant"),
+    ("withdrawn_user", "Withdrawn by the applicant"),
+    ("withdrawn_manager", "Withdrawn by staff"),
+    ("disqualified", "Disqualified"),
+]
+PRIORITIES = [("1", "1"), ("2", "2"), ("3", "3"), ("none", "Not rankable")]
+
+
+class HousingParkingApplication(models.Model):
+    """A contact's application (intresseanmälan) for one parking listing."""
+
+    _name = "housing.parking.application"
+    _description = "Parking application"
+    _order = "listing_id, rank, id"
+    _rec_name = "partner_id"
+
+    listing_id = fields.Many2one(
+        "housing.parking.listing", required=True, index=True, ondelete="cascade"
+    )
+    rental_object_id = fields.Many2one(related="listing_id.rental_object_id")
+    listing_state = fields.Selection(related="listing_id.state", string="Listing status")
+    partner_id = fields.Many2one(
+        "res.partner", string="Applicant", required=True, index=True, ondelete="cascade"
+    )
+    customer_number = fields.Char(related="partner_id.customer_number")
+    application_type = fields.Selection(
+        [("replace", "Replace a parking space"), ("additional", "Additional parking space")],
+        string="Type",
+        required=True,
+        default="additional",
+    )
+    state = fields.Selection(APPLICATION_STATES, default="active", required=True, index=True)
+    priority = fields.Selection(PRIORITIES, readonly=True)
+    priority_reason = fields.Selection(
+        selection=lambda self: rules.reason_selection(self.env), string="Reason", readonly=True
+    )
+    queue_start_date = fields.Date(
+        readonly=True, help="The applicant's queue start date when the ranking was made."
+    )
+    queue_points = fields.Integer(compute="_compute_queue_points")
+    rank = fields.Integer(readonly=True, help="Place in the ranking of the listing.")
+    offer_ids = fields.One2many("housing.parking.offer", "application_id", string="Offers")
+
+    _partner_listing_unique = models.Constraint(
+        "UNIQUE(listing_id, partner_id)", "The contact has already applied for this listing."
+    )
+
+    @api.depends("queue_start_date")
+    def _compute_queue_points(self):
+        today = self.env["housing.parking.listing"]._today()
+        for application in self:
+            start = application.queue_start_date
+            application.queue_points = max((today - start).days, 0) if start else 0
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Staff adding an application in the listing form go through the same checks as
+        the portal and the API."""
+        if self.env.context.get("housing_parking_apply"):
+            return super().create(vals_list)
+        applications = self.browse()
+        Listing = self.env["housing.parking.listing"]
+        for vals in vals_list:
+            listing = Listing.browse(vals["listing_id"])
+            partner = self.env["res.partner"].browse(vals["partner_id"])
+            applications |= listing.apply(partner, vals.get("application_type", "additional"))
+        return applications
+
+    @api.model
+    def _store_ranking(self, rows):
+        """Store (id, priority, reason, queue start, rank) of many applications in one
+        statement."""
+        if not rows:
+            return
+        ids, priorities, reasons, starts, ranks = zip(*rows, strict=True)
+        self.flush_model(["priority", "priority_reason", "queue_start_date", "rank"])
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE housing_parking_application AS app
+                   SET priority = new.priority, priority_reason = new.reason,
+                       queue_start_date = new.start, rank = new.rank
+                  FROM unnest(%s::int[], %s::varchar[], %s::varchar[], %s::date[], %s::int[])
+                       AS new(id, priority, reason, start, rank)
+                 WHERE app.id = new.id
+                """,
+                list(ids),
+                list(priorities),
+                list(reasons),
+                list(starts),
+                list(ranks),
+            )
+        )
+        self.browse(ids).invalidate_recordset(
+            ["priority", "priority_reason", "queue_start_date", "rank"]
+        )
+
+    def _check_acting_for(self, partner):
+        """Staff, integrations and superuser act for anybody; others only for themselves."""
+        user = self.env.user
+        if self.env.su or user.has_group("housing_base.group_housing_user"):
+            return
+        if user.has_group("housing_base.group_housing_integration"):
+            return
+        if partner.commercial_partner_id != user.partner_id.commercial_partner_id:
+            raise AccessError(self.env._("You can only act on your own parking applications."))
+
+    def action_withdraw(self):
+        """Withdraw the applications (by the applicant, or by staff). An application with
+        an active offer declines that offer, which starts the next round."""
+        self.check_access("read")
+        for application in self:
+            application._check_acting_for(application.partner_id)
+        me = self.env.user.partner_id.commercial_partner_id
+        applications = self.sudo()
+        applications.listing_id._lock()
+        if applications.filtered(lambda app: app.state not in ("active", "offered")):
+            raise rules.ParkingRefusal(self.env, rules.APPLICATION_CLOSED)
+        offers = applications.offer_ids.filtered(lambda offer: offer.state == "active")
+        own = applications.filtered(lambda app: app.partner_id.commercial_partner_id == me)
+        own.write({"state": "withdrawn_user"})
+        (applications - own).write({"state": "withdrawn_manager"})
+        if offers:
+            offers.write({"state": "withdrawn", "answered_at": fields.Datetime.now()})
+            offers.listing_id.write({"state": "ready"})
+            offers.listing_id._start_offer_rounds()
+        return True

@@ -1,0 +1,538 @@
+import datetime
+from collections import defaultdict
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.fields import Domain
+from odoo.tools import SQL
+
+from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
+
+from ..tools import rules
+from ..tools.dates import offer_deadline, stockholm_date
+from .housing_parking_policy import LISTING_RULES
+
+OPEN_STATES = ("published", "ready", "offered")
+PARKING_LEASE_TYPES = ("parking", "garage")
+RANKED_STATES = ("active", "offered")
+
+
+class HousingParkingListing(models.Model):
+    """A vacant parking space advertised (annons) to the queue.
+
+    published → ready for offer (publication ended) → offered → assigned | closed. Scored
+    listings are offered by queue ranking in rounds; non-scored (external) listings go to
+    the first eligible applicant.
+    """
+
+    _name = "housing.parking.listing"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _description = "Parking listing"
+    _order = "date_to desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    rental_object_id = fields.Many2one(
+        "housing.rental.object",
+        string="Parking space",
+        required=True,
+        index=True,
+        ondelete="restrict",
+        domain=[("object_type", "=", "parking")],
+        tracking=True,
+    )
+    property_id = fields.Many2one(related="rental_object_id.property_id", store=True)
+    residential_area_id = fields.Many2one(
+        related="rental_object_id.residential_area_id", store=True, index=True
+    )
+    parking_type = fields.Selection(related="rental_object_id.parking_type")
+    base_rent = fields.Monetary(related="rental_object_id.base_rent")
+    currency_id = fields.Many2one(related="rental_object_id.currency_id")
+    company_id = fields.Many2one(related="rental_object_id.company_id", store=True)
+    rule = fields.Selection(
+        LISTING_RULES, required=True, default="scored", tracking=True, string="Letting rule"
+    )
+    date_from = fields.Date(
+        string="Published from", required=True, default=fields.Date.context_today, tracking=True
+    )
+    date_to = fields.Date(string="Published until", required=True, tracking=True)
+    vacant_from = fields.Date(
+        required=True,
+        default=fields.Date.context_today,
+        help="The parking lease starts on this day, or on the day the offer is accepted if "
+        "that is later.",
+    )
+    state = fields.Selection(
+        [
+            ("published", "Published"),
+            ("ready", "Ready for offer"),
+            ("offered", "Offered"),
+            ("assigned", "Assigned"),
+            ("closed", "Closed"),
+        ],
+        default="published",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+    )
+    special_rule = fields.Boolean(
+        compute="_compute_special_rule",
+        string="For residents only",
+        help="The parking space lies in a residential area or property whose parking is "
+        "for its own tenants.",
+    )
+    application_ids = fields.One2many(
+        "housing.parking.application", "listing_id", string="Applications"
+    )
+    application_count = fields.Integer(compute="_compute_application_count")
+    offer_ids = fields.One2many("housing.parking.offer", "listing_id", string="Offers")
+    active_offer_id = fields.Many2one(
+        "housing.parking.offer", compute="_compute_active_offer", string="Active offer"
+    )
+    lease_id = fields.Many2one("housing.lease", readonly=True, copy=False, tracking=True)
+
+    _one_open_listing = models.UniqueIndex(
+        "(rental_object_id) WHERE state IN ('published', 'ready', 'offered')",
+        "This parking space already has an open listing.",
+    )
+    _dates_ordered = models.Constraint(
+        "CHECK(date_to >= date_from)", "A listing cannot end before it is published."
+    )
+
+    # ------------------------------------------------------------------ computes
+    @api.depends("rental_object_id.code")
+    def _compute_name(self):
+        for listing in self:
+            listing.name = listing.rental_object_id.code or ""
+
+    @api.depends(
+        "rental_object_id.residential_area_id.parking_residents_only",
+        "rental_object_id.property_id.parking_residents_only",
+    )
+    def _compute_special_rule(self):
+        for listing in self:
+            obj = listing.rental_object_id
+            listing.special_rule = (
+                obj.residential_area_id.parking_residents_only
+                or obj.property_id.parking_residents_only
+            )
+
+    @api.depends("application_ids")
+    def _compute_application_count(self):
+        counts = dict(
+            self.env["housing.parking.application"]._read_group(
+                [("listing_id", "in", self.ids)], ["listing_id"], ["__count"]
+            )
+        )
+        for listing in self:
+            listing.application_count = counts.get(listing, 0)
+
+    @api.depends("offer_ids.state")
+    def _compute_active_offer(self):
+        for listing in self:
+            listing.active_offer_id = listing.offer_ids.filtered(
+                lambda offer: offer.state == "active"
+            )[:1]
+
+    @api.onchange("rule", "date_from")
+    def _onchange_rule(self):
+        if self.rule and self.date_from:
+            policy = self.env["housing.parking.policy"]._for_rule(self.rule)
+            self.date_to = self.date_from + datetime.timedelta(days=policy.publication_days)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("date_to"):
+                policy = self.env["housing.parking.policy"]._for_rule(vals.get("rule", "scored"))
+                start = fields.Date.to_date(vals.get("date_from")) or self._today()
+                vals["date_to"] = start + datetime.timedelta(days=policy.publication_days)
+        # The unique index on open listings must see listings closed in this transaction.
+        self.flush_model(["state"])
+        return super().create(vals_list)
+
+    @api.model
+    def _today(self):
+        return stockholm_date(fields.Datetime.now())
+
+    # ------------------------------------------------------------------ locking
+    def _lock(self):
+        """Lock the listings' rows until the end of the transaction, in id order: whoever
+        answers, expires or offers on a listing waits for the one acting before."""
+        if self:
+            self.env.cr.execute(
+                SQL(
+                    "SELECT id FROM housing_parking_listing WHERE id IN %s ORDER BY id FOR UPDATE",
+                    tuple(self.ids),
+                )
+            )
+            self.invalidate_recordset()
+            self.offer_ids.invalidate_recordset()
+            self.application_ids.invalidate_recordset()
+
+    # ------------------------------------------------------------------ eligibility
+    def _facts_by_partner(self, partners):
+        """{partner id: per-partner counters} of active housing and parking leases, with
+        debt collection date and address, for ``partners`` — a constant number of queries
+        whatever the number of partners."""
+        partner_ids = set(partners.ids)
+        facts = {
+            pid: {
+                "housing": 0,
+                "parking": 0,
+                "housing_area": defaultdict(int),
+                "housing_property": defaultdict(int),
+                "parking_area": defaultdict(int),
+                "parking_property": defaultdict(int),
+            }
+            for pid in partner_ids
+        }
+        if not partner_ids:
+            return facts
+        # The tenants of a lease are a stored compute: make sure new leases are in the
+        # database before grouping on them.
+        self.env["housing.lease"].flush_model()
+        groups = (
+            self.env["housing.lease"]
+            .sudo()
+            ._read_group(
+                [("partner_ids", "in", list(partner_ids)), ("state", "in", ACTIVE_STATES)],
+                ["partner_ids", "lease_type", "residential_area_id", "property_id"],
+                ["__count"],
+            )
+        )
+        for partner, lease_type, area, prop, count in groups:
+            if partner.id not in partner_ids:
+                continue
+            kind = (
+                "parking"
+                if lease_type in PARKING_LEASE_TYPES
+                else "housing"
+                if lease_type == "residence"
+                else None
+            )
+            if not kind:
+                continue
+            data = facts[partner.id]
+            data[kind] += count
+            data[f"{kind}_area"][area.id] += count
+            data[f"{kind}_property"][prop.id] += count
+        for partner in partners.sudo().with_context(active_test=False):
+            data = facts[partner.id]
+            data["debt_collection_date"] = partner.debt_collection_date or None
+            data["complete_address"] = bool(partner.street and partner.zip and partner.city)
+        return facts
+
+    def _terms(self, today):
+        self.ensure_one()
+        policy = self.env["housing.parking.policy"]._for_rule(self.rule)
+        obj = self.rental_object_id.sudo()
+        return rules.ListingTerms(
+            scored=self.rule == "scored",
+            special_area=obj.residential_area_id.parking_residents_only,
+            special_property=obj.property_id.parking_residents_only,
+            debt_collection_since=policy._debt_collection_since(today),
+        )
+
+    def _verdict(self, terms, data, application_type):
+        obj = self.rental_object_id
+        area, prop = obj.residential_area_id.id, obj.property_id.id
+        facts = rules.ApplicantFacts(
+            housing=data["housing"],
+            housing_in_area=data["housing_area"][area],
+            housing_in_property=data["housing_property"][prop],
+            parking=data["parking"],
+            parking_in_area=data["parking_area"][area],
+            parking_in_property=data["parking_property"][prop],
+            debt_collection_date=data["debt_collection_date"],
+            complete_address=data["complete_address"],
+        )
+        return rules.evaluate(terms, facts, application_type)
+
+    def get_eligibility(self, partner, application_type="additional"):
+        """The verdict (rules.Verdict: priority and reason code) on ``partner`` applying to
+        each of these listings: {listing: verdict}. Used by the portal and the API to show
+        why a contact may not apply."""
+        today = self._today()
+        data = self._facts_by_partner(partner)[partner.id]
+        return {
+            listing: listing._verdict(listing._terms(today), data, application_type)
+            for listing in self.sudo()
+        }
+
+    def _rank(self):
+        """Re-evaluate every active application of the listings (one batch of queries for
+        all of them) and store priority, reason, queue start and rank. Returns
+        {listing: applications in ranking order with their verdicts}."""
+        today = self._today()
+        applications = (
+            self.env["housing.parking.application"]
+            .sudo()
+            .search_fetch(
+                [("listing_id", "in", self.ids), ("state", "in", RANKED_STATES)],
+                ["listing_id", "partner_id", "application_type", "create_date"],
+                order="id",
+            )
+        )
+        partners = applications.partner_id
+        facts = self._facts_by_partner(partners)
+        queue_starts = self.env["housing.queue.membership"]._start_dates(partners)
+        by_listing = defaultdict(list)
+        for application in applications:
+            by_listing[application.listing_id].append(application)
+        ranking, rows = {}, []
+        for listing in self.sudo():
+            terms = listing._terms(today)
+            ranked = []
+            for application in by_listing.get(listing, []):
+                verdict = listing._verdict(
+                    terms, facts[application.partner_id.id], application.application_type
+                )
+                start = queue_starts.get(application.partner_id.id)
+                ranked.append((application, verdict, start))
+            ranked.sort(
+                key=lambda item: rules.ranking_key(
+                    item[1], item[2], item[0].create_date, item[0].id
+                )
+            )
+            ranking[listing] = [(application, verdict) for application, verdict, __ in ranked]
+            for position, (application, verdict, start) in enumerate(ranked, 1):
+                rows.append(
+                    (application.id, verdict.priority or "none", verdict.reason, start, position)
+                )
+        self.env["housing.parking.application"]._store_ranking(rows)
+        return ranking
+
+    def action_refresh_ranking(self):
+        self._rank()
+        return True
+
+    # ------------------------------------------------------------------ applying
+    def apply(self, partner, application_type):
+        """``partner`` applies for this listing (portal, API or staff). Re-applying after a
+        withdrawal reactivates the application. On a non-scored listing the first eligible
+        applicant gets the parking lease at once. Returns the application; raises
+        rules.ParkingRefusal with a reason code when the contact may not apply."""
+        self.ensure_one()
+        self.check_access("read")
+        Application = self.env["housing.parking.application"]
+        Application._check_acting_for(partner)
+        caller_env = self.env
+        self = self.sudo()
+        self._lock()
+        if self.state != "published":
+            raise rules.ParkingRefusal(self.env, rules.LISTING_CLOSED)
+        Application = Application.sudo().with_context(housing_parking_apply=True)
+        existing = Application.search(
+            [("listing_id", "=", self.id), ("partner_id", "=", partner.id)], limit=1
+        )
+        if existing and existing.state not in ("withdrawn_user", "withdrawn_manager"):
+            raise rules.ParkingRefusal(self.env, rules.ALREADY_APPLIED)
+        verdict = self.get_eligibility(partner, application_type)[self]
+        if not verdict.eligible:
+            raise rules.ParkingRefusal(self.env, verdict.reason)
+        if self.rule == "scored":
+            self.env["housing.queue.membership"]._ensure(partner, "parking_internal")
+        vals = {
+            "state": "active",
+            "application_type": application_type,
+            "priority": verdict.priority or "none",
+            "priority_reason": verdict.reason,
+        }
+        if existing:
+            existing.write(vals)
+            application = existing
+        else:
+            application = Application.create(
+                {**vals, "listing_id": self.id, "partner_id": partner.id}
+            )
+        self.message_post(
+            body=self.env._("%(partner)s applied.", partner=partner.display_name),
+            message_type="notification",
+        )
+        if self.rule == "non_scored":
+            self._assign(application)
+        return application.with_env(caller_env)
+
+    # ------------------------------------------------------------------ offer rounds
+    def _start_offer_rounds(self):
+        """Offer each listing (ready for offer, scored, without an active offer) to the first
+        applicant in the ranking who is still eligible; disqualify those who no longer are.
+        Listings nobody can get are closed or re-published as non-scored (policy). A
+        constant number of queries per listing, whatever the number of applicants."""
+        self = self.sudo()
+        self._lock()
+        todo = self.filtered(
+            lambda listing: (
+                listing.rule == "scored"
+                and listing.state in ("ready", "offered")
+                and not listing.active_offer_id
+            )
+        )
+        if not todo:
+            return self.env["housing.parking.offer"]
+        ranking = todo._rank()
+        Application = self.env["housing.parking.application"]
+        disqualified = Application
+        offer_vals, empty = [], self.browse()
+        now = fields.Datetime.now()
+        for listing in todo:
+            ranked = ranking[listing]
+            disqualified |= Application.union(
+                *(app for app, verdict in ranked if not verdict.eligible and app.state == "active")
+            )
+            candidate = next(
+                (app for app, verdict in ranked if verdict.eligible and app.state == "active"),
+                None,
+            )
+            if candidate is None:
+                empty |= listing
+                continue
+            policy = self.env["housing.parking.policy"]._for_rule(listing.rule)
+            offer_vals.append(
+                {
+                    "listing_id": listing.id,
+                    "application_id": candidate.id,
+                    "partner_id": candidate.partner_id.id,
+                    "sent_at": now,
+                    "deadline": offer_deadline(now, policy.offer_business_days),
+                    "ranking_snapshot": [
+                        {
+                            "rank": rank,
+                            "application_id": app.id,
+                            "partner_id": app.partner_id.id,
+                            "partner": app.partner_id.display_name,
+                            "application_type": app.application_type,
+                            "priority": verdict.priority,
+                            "reason": verdict.reason,
+                            "queue_start_date": app.queue_start_date
+                            and app.queue_start_date.isoformat(),
+                            "state": app.state,
+                        }
+                        for rank, (app, verdict) in enumerate(ranked, 1)
+                    ],
+                }
+            )
+        disqualified.write({"state": "disqualified"})
+        offers = self.env["housing.parking.offer"].create(offer_vals)
+        offers.application_id.write({"state": "offered"})
+        offers.listing_id.write({"state": "offered"})
+        for offer in offers:
+            offer.listing_id.message_post(
+                body=self.env._(
+                    "Offered to %(partner)s until %(deadline)s.",
+                    partner=offer.partner_id.display_name,
+                    deadline=offer.deadline_display,
+                ),
+                message_type="notification",
+            )
+        self.env["housing.parking.policy"]._for_rule("scored")._send("offer_template_id", offers)
+        empty._no_candidate()
+        return offers
+
+    def _no_candidate(self):
+        """Nobody can be offered these listings: close them, or re-publish them as
+        non-scored when the policy says so."""
+        policy = self.env["housing.parking.policy"]._for_rule("scored")
+        if policy.no_candidate_action == "republish":
+            today = self._today()
+            external = self.env["housing.parking.policy"]._for_rule("non_scored")
+            self.write(
+                {
+                    "rule": "non_scored",
+                    "state": "published",
+                    "date_from": today,
+                    "date_to": today + datetime.timedelta(days=external.publication_days),
+                }
+            )
+            body = self.env._("Nobody in the queue could be offered the space: published again.")
+        else:
+            self.write({"state": "closed"})
+            body = self.env._("Nobody in the queue could be offered the space: closed.")
+        for listing in self:
+            listing.message_post(body=body, message_type="notification")
+
+    def action_start_offer_round(self):
+        """Staff: end the publication now and offer the space."""
+        if self.filtered(lambda listing: listing.state not in ("published", "ready")):
+            raise UserError(self.env._("Only published listings can be offered."))
+        if self.filtered(lambda listing: listing.rule != "scored"):
+            raise UserError(self.env._("Non-scored listings go to the first eligible applicant."))
+        self.write({"state": "ready"})
+        self._start_offer_rounds()
+        return True
+
+    def action_close(self):
+        if self.filtered(lambda listing: listing.state not in OPEN_STATES):
+            raise UserError(self.env._("Only open listings can be closed."))
+        self._lock()
+        self.active_offer_id.write({"state": "withdrawn"})
+        self.application_ids.filtered(lambda app: app.state in RANKED_STATES).write(
+            {"state": "withdrawn_manager"}
+        )
+        self.write({"state": "closed"})
+        return True
+
+    # ------------------------------------------------------------------ letting
+    def _assign(self, application):
+        """Let the parking space to ``application``'s contact: create and confirm the
+        parking lease, mark the listing assigned and the other applicants assigned to
+        another, restart the contact's queue time. Returns the lease."""
+        self.ensure_one()
+        today = self._today()
+        partner = application.partner_id
+        lease = (
+            self.env["housing.lease"]
+            .sudo()
+            .create(
+                {
+                    "rental_object_id": self.rental_object_id.id,
+                    "date_start": max(self.vacant_from, today),
+                    "tenant_line_ids": [fields.Command.create({"partner_id": partner.id})],
+                }
+            )
+        )
+        lease.action_confirm()
+        others = self.application_ids.filtered(
+            lambda app: app != application and app.state in RANKED_STATES
+        )
+        others.write({"state": "assigned_other"})
+        application.write({"state": "accepted"})
+        self.write({"state": "assigned", "lease_id": lease.id})
+        self.env["housing.queue.membership"]._restart(partner, "parking_internal", today)
+        self.message_post(
+            body=self.env._(
+                "Let to %(partner)s under lease %(lease)s.",
+                partner=partner.display_name,
+                lease=lease.name,
+            ),
+            message_type="notification",
+        )
+        self.env["housing.parking.policy"]._for_rule(self.rule)._send("result_template_id", others)
+        return lease
+
+    # ------------------------------------------------------------------ crons
+    @api.model
+    def _cron_run_queue(self):
+        """Nightly (and hourly) run: expire offers past their deadline, end publication
+        windows, then start offer rounds on every listing ready for offer."""
+        self.env["housing.parking.offer"]._expire_overdue()
+        today = self._today()
+        ended = self.search([("state", "=", "published"), ("date_to", "<", today)])
+        ended.filtered(lambda listing: listing.rule == "non_scored").write({"state": "closed"})
+        ended.filtered(lambda listing: listing.rule == "scored").write({"state": "ready"})
+        ready = self.search(
+            Domain("rule", "=", "scored") & Domain("state", "=", "ready")
+            | Domain("state", "=", "offered") & ~Domain("offer_ids.state", "=", "active")
+        )
+        ready._start_offer_rounds()
+
+    # ------------------------------------------------------------------ actions
+    def action_view_applications(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "housing_parking_queue.action_housing_parking_application"
+        )
+        action["domain"] = [("listing_id", "=", self.id)]
+        action["context"] = {"default_listing_id": self.id}
+        return action

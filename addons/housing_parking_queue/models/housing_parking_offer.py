@@ -1,0 +1,192 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.tools import format_datetime
+
+from ..tools import rules
+from ..tools.dates import STOCKHOLM
+
+
+class HousingParkingOffer(models.Model):
+    """An offer of a parking listing to one applicant, with the deadline to answer and the
+    ranking as it was when the offer was made."""
+
+    _name = "housing.parking.offer"
+    _inherit = ["mail.thread"]
+    _description = "Parking offer"
+    _order = "sent_at desc, id desc"
+    _rec_name = "listing_id"
+
+    listing_id = fields.Many2one(
+        "housing.parking.listing", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    rental_object_id = fields.Many2one(related="listing_id.rental_object_id")
+    application_id = fields.Many2one(
+        "housing.parking.application", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    partner_id = fields.Many2one(
+        "res.partner", string="Applicant", required=True, index=True, readonly=True
+    )
+    state = fields.Selection(
+        [
+            ("active", "Awaiting answer"),
+            ("accepted", "Accepted"),
+            ("declined", "Declined"),
+            ("expired", "Expired"),
+            ("withdrawn", "Withdrawn"),
+        ],
+        default="active",
+        required=True,
+        index=True,
+        readonly=True,
+        tracking=True,
+    )
+    sent_at = fields.Datetime(required=True, readonly=True)
+    deadline = fields.Datetime(
+        required=True,
+        readonly=True,
+        index=True,
+        help="23:59:59 Swedish time on the last business day to answer.",
+    )
+    deadline_display = fields.Char(
+        compute="_compute_deadline_display", string="Answer by (Swedish time)"
+    )
+    answered_at = fields.Datetime(readonly=True)
+    lease_id = fields.Many2one("housing.lease", readonly=True)
+    ranking_snapshot = fields.Json(
+        readonly=True, help="The ranking of the listing's applicants when the offer was made."
+    )
+    ranking_html = fields.Html(compute="_compute_ranking_html", string="Ranking when offered")
+
+    _one_active_offer = models.UniqueIndex(
+        "(listing_id) WHERE state = 'active'", "The listing already has an active offer."
+    )
+
+    @api.depends("deadline")
+    def _compute_deadline_display(self):
+        for offer in self:
+            offer.deadline_display = (
+                format_datetime(
+                    self.env, offer.deadline, tz=STOCKHOLM.key, dt_format="yyyy-MM-dd HH:mm:ss"
+                )
+                if offer.deadline
+                else ""
+            )
+
+    @api.depends("ranking_snapshot")
+    def _compute_ranking_html(self):
+        reasons = dict(rules.reason_selection(self.env))
+        for offer in self:
+            rows = Markup("").join(
+                Markup(
+                    "<tr><td>{rank}</td><td>{partner}</td><td>{priority}</td><td>{reason}</td>"
+                    "<td>{start}</td><td>{state}</td></tr>"
+                ).format(
+                    rank=row["rank"],
+                    partner=row["partner"],
+                    priority=row["priority"] or "",
+                    reason=reasons.get(row["reason"], row["reason"]),
+                    start=row["queue_start_date"] or "",
+                    state=row["state"],
+                )
+                for row in (offer.ranking_snapshot or [])[:200]
+            )
+            offer.ranking_html = Markup(
+                "<table class='table table-sm'><thead><tr><th>#</th><th>{}</th><th>{}</th>"
+                "<th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>".format(
+                    self.env._("Applicant"),
+                    self.env._("Priority"),
+                    self.env._("Reason"),
+                    self.env._("Queue start"),
+                    self.env._("Status"),
+                    rows,
+                )
+            )
+
+    # ------------------------------------------------------------------ answers
+    def _check_answerable(self):
+        """Lock the listing, then re-read: the offer must still be active and in time."""
+        self.ensure_one()
+        self.check_access("read")
+        self.env["housing.parking.application"]._check_acting_for(self.partner_id)
+        offer = self.sudo()
+        offer.listing_id._lock()
+        offer.invalidate_recordset()
+        if offer.state != "active":
+            raise rules.ParkingRefusal(self.env, rules.OFFER_NOT_ACTIVE)
+        if offer.deadline < fields.Datetime.now():
+            raise rules.ParkingRefusal(self.env, rules.OFFER_EXPIRED)
+        return offer
+
+    def action_accept(self):
+        """The applicant accepts: re-check eligibility, create the parking lease, decline
+        the applicant's other active offers (starting the next rounds there). Everything
+        happens in this transaction; the listing row lock makes a concurrent answer or
+        expiry wait and then find the offer answered. Returns the lease."""
+        self.ensure_one()
+        # One contact's answers are handled one after the other (locked before the listing,
+        # as the other offers' listings are locked after it).
+        self.env["housing.queue.membership"]._lock(self.sudo().partner_id, "parking_internal")
+        offer = self._check_answerable()
+        listing = offer.listing_id
+        verdict = listing.get_eligibility(offer.partner_id, offer.application_id.application_type)[
+            listing
+        ]
+        if not verdict.eligible:
+            raise rules.ParkingRefusal(self.env, verdict.reason)
+        lease = listing._assign(offer.application_id)
+        offer.write(
+            {"state": "accepted", "answered_at": fields.Datetime.now(), "lease_id": lease.id}
+        )
+        policy = self.env["housing.parking.policy"]._for_rule(listing.rule)
+        policy._send("accepted_template_id", offer)
+        others = self.sudo().search(
+            [
+                ("partner_id", "=", offer.partner_id.id),
+                ("state", "=", "active"),
+                ("id", "!=", offer.id),
+            ]
+        )
+        if others:
+            others._close("declined")
+        return lease
+
+    def action_decline(self):
+        """The applicant declines; the next round starts at once."""
+        offer = self._check_answerable()
+        offer._close("declined")
+        return True
+
+    def _close(self, state):
+        """End active offers as declined or expired and offer the listings to the next in
+        line."""
+        offers = self.sudo()
+        offers.listing_id._lock()
+        offers = offers.filtered(lambda offer: offer.state == "active")
+        if not offers:
+            return
+        offers.write({"state": state, "answered_at": fields.Datetime.now()})
+        offers.application_id.write({"state": state})
+        offers.listing_id.write({"state": "ready"})
+        if state == "expired":
+            self.env["housing.parking.policy"]._for_rule("scored")._send(
+                "expired_template_id", offers
+            )
+        for offer in offers:
+            offer.listing_id.message_post(
+                body=self.env._(
+                    "%(partner)s's offer: %(state)s.",
+                    partner=offer.partner_id.display_name,
+                    state=dict(offer._fields["state"]._description_selection(self.env))[state],
+                ),
+                message_type="notification",
+            )
+        offers.listing_id._start_offer_rounds()
+
+    @api.model
+    def _expire_overdue(self):
+        """Expire every active offer whose deadline has passed."""
+        overdue = self.sudo().search(
+            [("state", "=", "active"), ("deadline", "<", fields.Datetime.now())]
+        )
+        overdue._close("expired")

@@ -1,0 +1,91 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+LISTING_RULES = [
+    ("scored", "Scored (internal queue)"),
+    ("non_scored", "Non-scored (external, first come first served)"),
+]
+
+
+class HousingParkingPolicy(models.Model):
+    """How listings of one rule (scored or non-scored) run: publication, offer deadline,
+    credit check, what happens when nobody is eligible, and which e-mails are sent."""
+
+    _name = "housing.parking.policy"
+    _description = "Parking queue policy"
+    _order = "rule"
+    _rec_name = "rule"
+
+    rule = fields.Selection(LISTING_RULES, required=True)
+    publication_days = fields.Integer(
+        default=14,
+        required=True,
+        help="Default length of the publication window of a new listing, in days.",
+    )
+    offer_business_days = fields.Integer(
+        string="Days to answer an offer",
+        default=3,
+        required=True,
+        help="An offer expires at 23:59:59 Swedish time on this Swedish business day after "
+        "the day it is sent (weekends and public holidays are skipped).",
+    )
+    credit_check_months = fields.Integer(
+        default=6,
+        required=True,
+        help="A contact whose rent was sent to debt collection within this many months "
+        "fails the credit check.",
+    )
+    no_candidate_action = fields.Selection(
+        [("close", "Close the listing"), ("republish", "Publish it again as non-scored")],
+        string="When nobody is eligible",
+        default="close",
+        required=True,
+    )
+    offer_template_id = fields.Many2one(
+        "mail.template",
+        string="Offer e-mail",
+        domain=[("model", "=", "housing.parking.offer")],
+        help="Sent to the applicant with each offer. Empty: no e-mail.",
+    )
+    accepted_template_id = fields.Many2one(
+        "mail.template",
+        string="Acceptance e-mail",
+        domain=[("model", "=", "housing.parking.offer")],
+        help="Sent to the applicant who gets the parking space. Empty: no e-mail.",
+    )
+    expired_template_id = fields.Many2one(
+        "mail.template",
+        string="Expiry e-mail",
+        domain=[("model", "=", "housing.parking.offer")],
+        help="Sent to an applicant whose offer expired unanswered. Empty: no e-mail.",
+    )
+    result_template_id = fields.Many2one(
+        "mail.template",
+        string="Notice of result",
+        domain=[("model", "=", "housing.parking.application")],
+        help="Sent to every other applicant when the parking space has been let. Empty: no notice.",
+    )
+
+    _rule_unique = models.Constraint("UNIQUE(rule)", "There is already a policy for this rule.")
+    _days_positive = models.Constraint(
+        "CHECK(publication_days >= 0 AND offer_business_days >= 0 AND credit_check_months >= 0)",
+        "Days and months of a parking queue policy cannot be negative.",
+    )
+
+    @api.model
+    def _for_rule(self, rule):
+        """The policy of ``rule`` (a default one, not saved, if none is configured)."""
+        policy = self.sudo().search([("rule", "=", rule)], limit=1)
+        return policy or self.sudo().new({"rule": rule})
+
+    def _send(self, template_field, records):
+        """Queue the e-mail of ``template_field`` (if configured) for each of ``records``."""
+        template = self[template_field]
+        if template and records:
+            template.sudo().send_mail_batch(records.ids)
+
+    def _debt_collection_since(self, today):
+        """The first day of the credit check window ending ``today``."""
+        self.ensure_one()
+        return today - relativedelta(months=self.credit_check_months)

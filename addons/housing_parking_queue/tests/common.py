@@ -1,0 +1,130 @@
+from datetime import date, datetime
+
+from odoo import Command
+
+from odoo.addons.housing_lease.tests.common import HousingLeaseCase
+
+
+class ParkingQueueCase(HousingLeaseCase):
+    """The lease test estate plus a residents-only area with homes and parking spaces,
+    tenants in different situations and helpers for listings and applications.
+
+    - ``home_tenant``: a home in the test area, no parking (priority 1 there)
+    - ``one_parking``: a home in the test area and one parking space there
+    - ``two_parking``: a home in the test area and two parking spaces
+    - ``special_tenant``: a home in the residents-only area
+    - ``outsider``: no lease at all
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.Listing = env["housing.parking.listing"]
+        cls.Application = env["housing.parking.application"]
+        cls.Offer = env["housing.parking.offer"]
+        cls.Membership = env["housing.queue.membership"]
+        cls.special_area = env["housing.residential.area"].create(
+            {"code": "SPE", "name": "Boendeområde", "parking_residents_only": True}
+        )
+        cls.special_property = env["housing.property"].create(
+            {"code": "99100", "name": "SPECIAL 1", "residential_area_id": cls.special_area.id}
+        )
+        cls.homes = cls.Object.create(
+            [
+                {
+                    "code": f"999-001-01-{n:04d}",
+                    "object_type": "residence",
+                    "property_id": cls.property.id,
+                    "base_rent": 6000,
+                }
+                for n in range(2, 7)
+            ]
+        )
+        cls.special_home = cls.Object.create(
+            {
+                "code": "999-100-01-0001",
+                "object_type": "residence",
+                "property_id": cls.special_property.id,
+                "base_rent": 6000,
+            }
+        )
+        cls.spaces = cls.Object.create(
+            [
+                {
+                    "code": f"999-001-P-{n:03d}",
+                    "object_type": "parking",
+                    "property_id": cls.property.id,
+                    "parking_type": "outdoor",
+                    "base_rent": 400,
+                }
+                for n in range(2, 9)
+            ]
+        )
+        cls.special_spaces = cls.Object.create(
+            [
+                {
+                    "code": f"999-100-P-{n:03d}",
+                    "object_type": "parking",
+                    "property_id": cls.special_property.id,
+                    "parking_type": "outdoor",
+                    "base_rent": 400,
+                }
+                for n in range(1, 4)
+            ]
+        )
+        address = {"street": "Testgatan 1", "zip": "722 11", "city": "Västerås"}
+        names = ["home_tenant", "one_parking", "two_parking", "special_tenant", "outsider"]
+        partners = env["res.partner"].create(
+            [
+                {"name": name.replace("_", " ").title(), "is_housing_contact": True, **address}
+                for name in names
+            ]
+        )
+        for name, partner in zip(names, partners, strict=True):
+            setattr(cls, name, partner)
+        cls.lease_for(cls.home_tenant, cls.homes[0])
+        cls.lease_for(cls.one_parking, cls.homes[1])
+        cls.lease_for(cls.one_parking, cls.spaces[0])
+        cls.lease_for(cls.two_parking, cls.homes[2])
+        cls.lease_for(cls.two_parking, cls.spaces[1])
+        cls.lease_for(cls.two_parking, cls.spaces[2])
+        cls.lease_for(cls.special_tenant, cls.special_home)
+
+    @classmethod
+    def lease_for(cls, partner, rental_object, start=date(2024, 1, 1)):
+        lease = cls.Lease.create(
+            {
+                "rental_object_id": rental_object.id,
+                "date_start": start,
+                "tenant_line_ids": [Command.create({"partner_id": partner.id})],
+            }
+        )
+        lease.action_confirm()
+        return lease
+
+    @classmethod
+    def listing_for(cls, rental_object=None, **values):
+        return cls.Listing.create(
+            {
+                "rental_object_id": (rental_object or cls.spaces[3]).id,
+                "date_from": date(2026, 3, 1),
+                "date_to": date(2026, 3, 15),
+                "vacant_from": date(2026, 4, 1),
+                **values,
+            }
+        )
+
+    @classmethod
+    def join_queue(cls, partner, start):
+        return cls.Membership.create({"partner_id": partner.id, "queue_start_date": start})
+
+    def ranking(self, listing):
+        """(partner, priority, reason) in ranking order."""
+        listing._rank()
+        apps = self.Application.search([("listing_id", "=", listing.id)])
+        return [(app.partner_id, app.priority, app.priority_reason) for app in apps]
+
+    @staticmethod
+    def utc(*args):
+        return datetime(*args)

@@ -1,0 +1,188 @@
+# pylint: disable=invalid-commit
+# Concurrency is only observable between committed transactions: these tests commit on
+# their own cursors and delete what they created in a cleanup.
+import threading
+from contextlib import closing
+from datetime import date, timedelta
+
+import psycopg2
+from psycopg2.errors import SerializationFailure
+
+from odoo import SUPERUSER_ID, Command, api, fields
+from odoo.sql_db import db_connect
+from odoo.tests import TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from ..tools import rules
+
+
+@tagged("-at_install", "post_install", "housing_parking_queue")
+class TestParkingConcurrency(TransactionCase):
+    """Two people act on the same offer at once, or an accept races the expiry: exactly
+    one wins, there is never a second lease or a second active offer.
+
+    Odoo runs requests in REPEATABLE READ: the transaction that comes second waits on the
+    listing's row lock and then fails with a serialization error (Odoo retries the request,
+    which then finds the offer answered)."""
+
+    def cursor(self):
+        return closing(db_connect(self.env.cr.dbname).cursor())
+
+    def env_of(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {})
+
+    def setUp(self):
+        super().setUp()
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            area = env["housing.residential.area"].create({"code": "RACE", "name": "Race"})
+            prop = env["housing.property"].create(
+                {"code": "98101", "name": "RACE 1", "residential_area_id": area.id}
+            )
+            objects = env["housing.rental.object"].create(
+                [
+                    {"code": "981-001-01-0001", "property_id": prop.id, "base_rent": 5000},
+                    {"code": "981-001-01-0002", "property_id": prop.id, "base_rent": 5000},
+                    {
+                        "code": "981-001-P-001",
+                        "object_type": "parking",
+                        "parking_type": "outdoor",
+                        "property_id": prop.id,
+                        "base_rent": 300,
+                    },
+                ]
+            )
+            partners = env["res.partner"].create([{"name": "Först"}, {"name": "Sist"}])
+            for partner, home in zip(partners, objects[:2], strict=True):
+                env["housing.lease"].create(
+                    {
+                        "rental_object_id": home.id,
+                        "date_start": date(2024, 1, 1),
+                        "tenant_line_ids": [Command.create({"partner_id": partner.id})],
+                    }
+                ).action_confirm()
+            listing = env["housing.parking.listing"].create(
+                {
+                    "rental_object_id": objects[2].id,
+                    "date_from": date(2024, 1, 1),
+                    "date_to": date(2024, 1, 2),
+                }
+            )
+            for partner in partners:
+                listing.apply(partner, "additional")
+            listing.action_start_offer_round()
+            self.listing_id, self.offer_id = listing.id, listing.active_offer_id.id
+            self.ids = {
+                "area": area.id,
+                "property": prop.id,
+                "objects": objects.ids,
+                "partners": partners.ids,
+            }
+            cr.commit()
+        self.addCleanup(self._cleanup)
+
+    def _cleanup(self):
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            env["housing.parking.listing"].browse(self.listing_id).unlink()
+            env["housing.queue.membership"].search(
+                [("partner_id", "in", self.ids["partners"])]
+            ).unlink()
+            env["housing.lease"].search([("rental_object_id", "in", self.ids["objects"])]).unlink()
+            env["housing.rental.object"].browse(self.ids["objects"]).unlink()
+            env["housing.property"].browse(self.ids["property"]).unlink()
+            env["housing.residential.area"].browse(self.ids["area"]).unlink()
+            env["res.partner"].browse(self.ids["partners"]).unlink()
+            cr.commit()
+
+    def _race(self, first_action, second_action):
+        """Both transactions start (take their snapshot); ``first_action`` runs in the
+        first and, while it holds its locks, ``second_action`` runs in the second, which
+        waits. Then the first commits. Returns the second transaction's error (or None)."""
+        with self.cursor() as cr1, self.cursor() as cr2:
+            # Environments are made here: looking the registry up in the thread would wait
+            # for the registry lock that the test runner holds.
+            env1, env2 = self.env_of(cr1), self.env_of(cr2)
+            for cr in (cr1, cr2):
+                cr.execute("SELECT COUNT(*) FROM housing_parking_offer")
+            first_action(env1)
+            env1.flush_all()
+            errors = []
+
+            def second():
+                try:
+                    second_action(env2)
+                    env2.flush_all()
+                    cr2.commit()
+                except (psycopg2.Error, rules.ParkingRefusal) as exc:
+                    errors.append(exc)
+                    cr2.rollback()
+
+            thread = threading.Thread(target=second)
+            with mute_logger("odoo.sql_db"):
+                thread.start()
+                thread.join(1)
+                self.assertTrue(thread.is_alive(), "the second transaction waits for the first")
+                cr1.commit()
+                thread.join(30)
+            self.assertFalse(thread.is_alive())
+        return errors[0] if errors else None
+
+    def _state(self):
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            listing = env["housing.parking.listing"].browse(self.listing_id)
+            return (
+                listing.state,
+                env["housing.lease"].search_count(
+                    [("rental_object_id", "=", listing.rental_object_id.id)]
+                ),
+                env["housing.parking.offer"].search_count(
+                    [("listing_id", "=", self.listing_id), ("state", "=", "active")]
+                ),
+            )
+
+    def test_two_accepts_one_lease(self):
+        def accept(env):
+            env["housing.parking.offer"].browse(self.offer_id).action_accept()
+
+        error = self._race(accept, accept)
+        self.assertIsInstance(error, SerializationFailure)
+        self.assertEqual(self._state(), ("assigned", 1, 0))
+
+    def test_accept_racing_expiry(self):
+        def expire(env):
+            offer = env["housing.parking.offer"].browse(self.offer_id)
+            offer.write({"deadline": fields.Datetime.now() - timedelta(seconds=1)})
+            env["housing.parking.offer"]._expire_overdue()
+
+        def accept(env):
+            env["housing.parking.offer"].browse(self.offer_id).action_accept()
+
+        error = self._race(expire, accept)
+        self.assertIsInstance(error, SerializationFailure)
+        # The expiry won: the offer went to the next in line, nobody got a lease.
+        self.assertEqual(self._state(), ("offered", 0, 1))
+        # Odoo's retry of the accept finds the offer expired.
+        with self.cursor() as cr, self.assertRaises(rules.ParkingRefusal) as caught:
+            self.env_of(cr)["housing.parking.offer"].browse(self.offer_id).action_accept()
+        self.assertEqual(caught.exception.code, rules.OFFER_NOT_ACTIVE)
+
+    def test_one_active_offer_per_listing_in_the_database(self):
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            offer = env["housing.parking.offer"].browse(self.offer_id)
+            second_app = env["housing.parking.application"].search(
+                [("listing_id", "=", self.listing_id), ("id", "!=", offer.application_id.id)]
+            )
+            with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
+                env["housing.parking.offer"].create(
+                    {
+                        "listing_id": self.listing_id,
+                        "application_id": second_app.id,
+                        "partner_id": second_app.partner_id.id,
+                        "sent_at": fields.Datetime.now(),
+                        "deadline": fields.Datetime.now(),
+                    }
+                )
+                env.flush_all()

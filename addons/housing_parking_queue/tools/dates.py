@@ -1,0 +1,31 @@
+"""Dates of the parking queue in Swedish local time (Europe/Stockholm).
+
+Odoo stores datetimes as naive UTC; the queue's days (publication windows, queue points,
+offer deadlines) are Stockholm days.
+"""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+from odoo.addons.housing_base.tools.business_days import add_business_days
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+UTC = datetime.UTC
+
+
+def stockholm_date(utc_datetime):
+    """The Stockholm calendar day of a naive UTC datetime."""
+    return utc_datetime.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
+
+
+def offer_deadline(sent_at, business_days):
+    """Naive UTC datetime of 23:59:59 Stockholm time on the ``business_days``-th Swedish
+    business day after the Stockholm day of ``sent_at`` (naive UTC).
+
+    An offer sent on Wednesday 1 April 2026 with 3 business days ends on Wednesday
+    8 April 2026 at 23:59:59 CEST (21:59:59 UTC): Good Friday and Easter Monday are
+    skipped, and so are weekends.
+    """
+    last_day = add_business_days(stockholm_date(sent_at), business_days)
+    local_end = datetime.datetime.combine(last_day, datetime.time(23, 59, 59), tzinfo=STOCKHOLM)
+    return local_end.astimezone(UTC).replace(tzinfo=None)
