@@ -26,7 +26,6 @@ import concurrent.futures
 import json
 import os
 import random
-import shlex
 import socket
 import statistics
 import subprocess
@@ -34,11 +33,10 @@ import sys
 import tempfile
 import threading
 import time
-from pathlib import Path
 
 import requests
+from benchlib import REPO, odoo_shell, project_env, psql
 
-REPO = Path(__file__).resolve().parent.parent
 API = "/api/housing/v1"
 
 GENERATE = r"""
@@ -123,35 +121,6 @@ env.cr.commit()
 """
 
 
-def project_env():
-    """Odoo binary, core addons and database arguments the way bin/test finds them."""
-    script = (
-        f"source {shlex.quote(str(REPO / 'bin/_common.sh'))}; find_odoo; ensure_postgres; "
-        'printf "%s\\n" "$ODOO_BIN" "$ODOO_CORE_ADDONS" "${DB_ARGS[@]}"'
-    )
-    out = subprocess.run(["bash", "-c", script], check=True, capture_output=True, text=True)
-    odoo, core, *db_args = out.stdout.splitlines()
-    return odoo, [f"--addons-path={core},{REPO / 'addons'}", *db_args]
-
-
-def psql(db_args, sql, db="postgres"):
-    """Rows of ``sql`` as lists of strings, on the server Odoo uses."""
-    env = dict(os.environ)
-    for option, variable in (("--db_host", "PGHOST"), ("--db_port", "PGPORT")):
-        if option in db_args:
-            env[variable] = db_args[db_args.index(option) + 1]
-    if "--db_user" in db_args:
-        env["PGUSER"] = db_args[db_args.index("--db_user") + 1]
-    out = subprocess.run(
-        ["psql", "-X", "-q", "-At", "-F", "\t", "-d", db, "-c", sql],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=env,
-    ).stdout
-    return [line.split("\t") for line in out.splitlines()]
-
-
 def build(odoo, args, db, objects):
     psql(args, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
     print(f"Installing housing_api into {db} ...", flush=True)
@@ -161,14 +130,7 @@ def build(odoo, args, db, objects):
     )
     print(f"Generating {objects} rental objects, contacts and leases ...", flush=True)
     started = time.monotonic()
-    out = subprocess.run(
-        [odoo, "shell", *args, "-d", db, "--log-level=warn", "--no-http"],
-        input=GENERATE,
-        env=dict(os.environ, BENCH_OBJECTS=str(objects)),
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+    out = odoo_shell(odoo, args, db, GENERATE, {"BENCH_OBJECTS": str(objects)})
     print(f"  done in {time.monotonic() - started:.0f} s", flush=True)
     return next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_KEY="))
 

@@ -107,6 +107,25 @@ class HousingParkingApplication(models.Model):
             ["priority", "priority_reason", "queue_start_date", "rank"]
         )
 
+    def _set_state(self, state):
+        """Move many applications to ``state`` in one statement (the ORM would update them
+        in batches of a few hundred rows; nothing depends on the state of an
+        application)."""
+        if not self:
+            return
+        self.flush_recordset(["state"])
+        self.env.cr.execute(
+            SQL(
+                "UPDATE housing_parking_application SET state = %s, write_date = %s, "
+                "write_uid = %s WHERE id = ANY(%s)",
+                state,
+                fields.Datetime.now(),
+                self.env.uid,
+                list(self.ids),
+            )
+        )
+        self.invalidate_recordset(["state", "write_date", "write_uid"])
+
     def _check_acting_for(self, partner):
         """Staff, integrations and superuser act for anybody; others only for themselves."""
         user = self.env.user

@@ -217,7 +217,18 @@ class HousingParkingListing(models.Model):
             data[kind] += count
             data[f"{kind}_area"][area.id] += count
             data[f"{kind}_property"][prop.id] += count
-        for partner in partners.sudo().with_context(active_test=False):
+        # One query, whatever the number of partners (reading them one by one would
+        # fetch them in batches of 1000).
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("id", "in", list(partner_ids))],
+                ["name", "debt_collection_date", "street", "zip", "city"],
+            )
+        )
+        for partner in partners:
             data = facts[partner.id]
             data["debt_collection_date"] = partner.debt_collection_date or None
             data["complete_address"] = bool(partner.street and partner.zip and partner.city)
@@ -263,14 +274,14 @@ class HousingParkingListing(models.Model):
     def _rank(self):
         """Re-evaluate every active application of the listings (one batch of queries for
         all of them) and store priority, reason, queue start and rank. Returns
-        {listing: applications in ranking order with their verdicts}."""
+        {listing: [(application, verdict, queue start date)] in ranking order}."""
         today = self._today()
         applications = (
             self.env["housing.parking.application"]
             .sudo()
             .search_fetch(
                 [("listing_id", "in", self.ids), ("state", "in", RANKED_STATES)],
-                ["listing_id", "partner_id", "application_type", "create_date"],
+                ["listing_id", "partner_id", "application_type", "create_date", "state"],
                 order="id",
             )
         )
@@ -295,7 +306,7 @@ class HousingParkingListing(models.Model):
                     item[1], item[2], item[0].create_date, item[0].id
                 )
             )
-            ranking[listing] = [(application, verdict) for application, verdict, __ in ranked]
+            ranking[listing] = ranked
             for position, (application, verdict, start) in enumerate(ranked, 1):
                 rows.append(
                     (application.id, verdict.priority or "none", verdict.reason, start, position)
@@ -379,10 +390,14 @@ class HousingParkingListing(models.Model):
         for listing in todo:
             ranked = ranking[listing]
             disqualified |= Application.union(
-                *(app for app, verdict in ranked if not verdict.eligible and app.state == "active")
+                *(
+                    app
+                    for app, verdict, __ in ranked
+                    if not verdict.eligible and app.state == "active"
+                )
             )
             candidate = next(
-                (app for app, verdict in ranked if verdict.eligible and app.state == "active"),
+                (app for app, verdict, __ in ranked if verdict.eligible and app.state == "active"),
                 None,
             )
             if candidate is None:
@@ -401,19 +416,18 @@ class HousingParkingListing(models.Model):
                             "rank": rank,
                             "application_id": app.id,
                             "partner_id": app.partner_id.id,
-                            "partner": app.partner_id.display_name,
+                            "partner": app.partner_id.name,
                             "application_type": app.application_type,
                             "priority": verdict.priority,
                             "reason": verdict.reason,
-                            "queue_start_date": app.queue_start_date
-                            and app.queue_start_date.isoformat(),
+                            "queue_start_date": start and start.isoformat(),
                             "state": app.state,
                         }
-                        for rank, (app, verdict) in enumerate(ranked, 1)
+                        for rank, (app, verdict, start) in enumerate(ranked, 1)
                     ],
                 }
             )
-        disqualified.write({"state": "disqualified"})
+        disqualified._set_state("disqualified")
         offers = self.env["housing.parking.offer"].create(offer_vals)
         offers.application_id.write({"state": "offered"})
         offers.listing_id.write({"state": "offered"})
@@ -496,7 +510,7 @@ class HousingParkingListing(models.Model):
         others = self.application_ids.filtered(
             lambda app: app != application and app.state in RANKED_STATES
         )
-        others.write({"state": "assigned_other"})
+        others._set_state("assigned_other")
         application.write({"state": "accepted"})
         self.write({"state": "assigned", "lease_id": lease.id})
         self.env["housing.queue.membership"]._restart(partner, "parking_internal", today)

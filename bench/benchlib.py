@@ -1,0 +1,49 @@
+"""What the benchmarks share: the Odoo and PostgreSQL that bin/test uses."""
+
+import os
+import shlex
+import subprocess
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def project_env():
+    """Odoo binary, core addons and database arguments the way bin/test finds them."""
+    script = (
+        f"source {shlex.quote(str(REPO / 'bin/_common.sh'))}; find_odoo; ensure_postgres; "
+        'printf "%s\\n" "$ODOO_BIN" "$ODOO_CORE_ADDONS" "${DB_ARGS[@]}"'
+    )
+    out = subprocess.run(["bash", "-c", script], check=True, capture_output=True, text=True)
+    odoo, core, *db_args = out.stdout.splitlines()
+    return odoo, [f"--addons-path={core},{REPO / 'addons'}", *db_args]
+
+
+def psql(db_args, sql, db="postgres"):
+    """Rows of ``sql`` as lists of strings, on the server Odoo uses."""
+    env = dict(os.environ)
+    for option, variable in (("--db_host", "PGHOST"), ("--db_port", "PGPORT")):
+        if option in db_args:
+            env[variable] = db_args[db_args.index(option) + 1]
+    if "--db_user" in db_args:
+        env["PGUSER"] = db_args[db_args.index("--db_user") + 1]
+    out = subprocess.run(
+        ["psql", "-X", "-q", "-At", "-F", "\t", "-d", db, "-c", sql],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+    ).stdout
+    return [line.split("\t") for line in out.splitlines()]
+
+
+def odoo_shell(odoo, args, db, script, env=None):
+    """Run ``script`` in ``odoo shell`` on ``db``; returns its standard output."""
+    return subprocess.run(
+        [odoo, "shell", *args, "-d", db, "--log-level=warn", "--no-http"],
+        input=script,
+        env=dict(os.environ, **(env or {})),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
