@@ -47,48 +47,46 @@ NOT_RANKABLE = "none"
 
 def reason_selection(env):
     """(code, label) of every eligibility and priority reason, translated."""
-    _ = env._
     return [
-        (NO_PARKING, _("No parking lease, a home in the area")),
-        (REPLACE_ONLY_PARKING, _("Replaces their only parking space")),
-        (ADDITIONAL_TO_ONE, _("A second parking space")),
-        (REPLACE_ONE_OF_SEVERAL, _("Replaces one of several parking spaces")),
-        (ADDITIONAL_TO_SEVERAL, _("A third or further parking space")),
-        (FIRST_COME, _("First come, first served")),
-        (NOT_TENANT, _("No current or upcoming housing lease")),
-        (CREDIT_CHECK, _("Rent sent to debt collection recently")),
-        (SPECIAL_AREA, _("Parking in this area is for its own tenants")),
-        (SPECIAL_PROPERTY, _("Parking in this property is for its own tenants")),
-        (ADDITIONAL_NOT_ALLOWED, _("Already rents parking here: may only replace it")),
-        (NO_HOUSING_IN_AREA, _("Neither parking nor a home in the area")),
-        (INCOMPLETE_ADDRESS, _("The contact's address is incomplete")),
+        (NO_PARKING, env._("No parking lease, a home in the area")),
+        (REPLACE_ONLY_PARKING, env._("Replaces their only parking space")),
+        (ADDITIONAL_TO_ONE, env._("A second parking space")),
+        (REPLACE_ONE_OF_SEVERAL, env._("Replaces one of several parking spaces")),
+        (ADDITIONAL_TO_SEVERAL, env._("A third or further parking space")),
+        (FIRST_COME, env._("First come, first served")),
+        (NOT_TENANT, env._("No current or upcoming housing lease")),
+        (CREDIT_CHECK, env._("Rent sent to debt collection recently")),
+        (SPECIAL_AREA, env._("Parking in this area is for its own tenants")),
+        (SPECIAL_PROPERTY, env._("Parking in this property is for its own tenants")),
+        (ADDITIONAL_NOT_ALLOWED, env._("Already rents parking here: may only replace it")),
+        (NO_HOUSING_IN_AREA, env._("Neither parking nor a home in the area")),
+        (INCOMPLETE_ADDRESS, env._("The contact's address is incomplete")),
     ]
 
 
 def refusal_messages(env):
     """Message shown to a refused applicant or user, by code."""
-    _ = env._
     return {
-        NOT_TENANT: _("Only tenants with a current or upcoming housing lease may apply."),
-        CREDIT_CHECK: _(
+        NOT_TENANT: env._("Only tenants with a current or upcoming housing lease may apply."),
+        CREDIT_CHECK: env._(
             "The application cannot be accepted: rent was sent to debt collection within "
             "the last months."
         ),
-        SPECIAL_AREA: _("This parking space is only for tenants who live in its area."),
-        SPECIAL_PROPERTY: _("This parking space is only for tenants who live in its property."),
-        ADDITIONAL_NOT_ALLOWED: _(
+        SPECIAL_AREA: env._("This parking space is only for tenants who live in its area."),
+        SPECIAL_PROPERTY: env._("This parking space is only for tenants who live in its property."),
+        ADDITIONAL_NOT_ALLOWED: env._(
             "You already rent a parking space here: you may only apply to replace it."
         ),
-        NO_HOUSING_IN_AREA: _(
+        NO_HOUSING_IN_AREA: env._(
             "You have neither a parking space nor a home in this area, so you cannot be "
             "offered this parking space."
         ),
-        INCOMPLETE_ADDRESS: _("Complete your address (street, postcode and city) to apply."),
-        ALREADY_APPLIED: _("You have already applied for this parking space."),
-        LISTING_CLOSED: _("This parking space is no longer open for applications."),
-        OFFER_NOT_ACTIVE: _("This offer has already been answered or has expired."),
-        OFFER_EXPIRED: _("The time to answer this offer has run out."),
-        APPLICATION_CLOSED: _("This application can no longer be withdrawn."),
+        INCOMPLETE_ADDRESS: env._("Complete your address (street, postcode and city) to apply."),
+        ALREADY_APPLIED: env._("You have already applied for this parking space."),
+        LISTING_CLOSED: env._("This parking space is no longer open for applications."),
+        OFFER_NOT_ACTIVE: env._("This offer has already been answered or has expired."),
+        OFFER_EXPIRED: env._("The time to answer this offer has run out."),
+        APPLICATION_CLOSED: env._("This application can no longer be withdrawn."),
     }
 
 
