@@ -43,16 +43,22 @@ class TestParkingConcurrency(TransactionCase):
                 [
                     {"code": "981-001-01-0001", "property_id": prop.id, "base_rent": 5000},
                     {"code": "981-001-01-0002", "property_id": prop.id, "base_rent": 5000},
-                    {
-                        "code": "981-001-P-001",
-                        "object_type": "parking",
-                        "parking_type": "outdoor",
-                        "property_id": prop.id,
-                        "base_rent": 300,
-                    },
+                    *(
+                        {
+                            "code": f"981-001-P-00{n}",
+                            "object_type": "parking",
+                            "parking_type": "outdoor",
+                            "property_id": prop.id,
+                            "base_rent": 300,
+                        }
+                        for n in (1, 2)
+                    ),
                 ]
             )
-            partners = env["res.partner"].create([{"name": "Först"}, {"name": "Sist"}])
+            address = {"street": "Kapplöpningsgatan 1", "zip": "722 11", "city": "Västerås"}
+            partners = env["res.partner"].create(
+                [{"name": "Först", **address}, {"name": "Sist", **address}]
+            )
             for partner, home in zip(partners, objects[:2], strict=True):
                 env["housing.lease"].create(
                     {
@@ -71,7 +77,11 @@ class TestParkingConcurrency(TransactionCase):
             for partner in partners:
                 listing.apply(partner, "additional")
             listing.action_start_offer_round()
+            external = env["housing.parking.listing"].create(
+                {"rental_object_id": objects[3].id, "rule": "non_scored"}
+            )
             self.listing_id, self.offer_id = listing.id, listing.active_offer_id.id
+            self.external_id = external.id
             self.ids = {
                 "area": area.id,
                 "property": prop.id,
@@ -84,7 +94,7 @@ class TestParkingConcurrency(TransactionCase):
     def _cleanup(self):
         with self.cursor() as cr:
             env = self.env_of(cr)
-            env["housing.parking.listing"].browse(self.listing_id).unlink()
+            env["housing.parking.listing"].browse([self.listing_id, self.external_id]).unlink()
             env["housing.queue.membership"].search(
                 [("partner_id", "in", self.ids["partners"])]
             ).unlink()
@@ -149,6 +159,30 @@ class TestParkingConcurrency(TransactionCase):
         error = self._race(accept, accept)
         self.assertIsInstance(error, SerializationFailure)
         self.assertEqual(self._state(), ("assigned", 1, 0))
+
+    def test_two_first_come_applicants_one_lease(self):
+        """Two contacts apply for the same non-scored listing at once: the first gets the
+        lease, the second is refused (after Odoo's retry) and gets nothing."""
+
+        def apply(partner_id):
+            def action(env):
+                listing = env["housing.parking.listing"].browse(self.external_id)
+                listing.apply(env["res.partner"].browse(partner_id), "additional")
+
+            return action
+
+        first, second = self.ids["partners"]
+        error = self._race(apply(first), apply(second))
+        self.assertIsInstance(error, SerializationFailure)
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            listing = env["housing.parking.listing"].browse(self.external_id)
+            self.assertEqual(listing.state, "assigned")
+            self.assertEqual(listing.lease_id.partner_id.id, first)
+            self.assertEqual(listing.application_ids.partner_id.ids, [first])
+            with self.assertRaises(rules.ParkingRefusal) as caught:
+                listing.apply(env["res.partner"].browse(second), "additional")
+            self.assertEqual(caught.exception.code, rules.LISTING_CLOSED)
 
     def test_accept_racing_expiry(self):
         def expire(env):
