@@ -209,3 +209,17 @@ class TestOfferRound(ParkingQueueCase):
         listings[0].active_offer_id.action_accept()
         # Accepting one declines the three others, which go to the next in line.
         self.assertEqual(listings[1:].active_offer_id.partner_id, self.one_parking)
+
+    @freeze_time("2026-03-16 08:00")
+    def test_offer_email_in_the_tenants_language(self):
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(["housing_parking_queue"], ["sv_SE"])
+        self.home_tenant.lang = "sv_SE"
+        listing = self.published()
+        listing.action_start_offer_round()
+        mail = self.env["mail.mail"].search(
+            [("model", "=", "housing.parking.offer"), ("res_id", "=", listing.active_offer_id.id)]
+        )
+        self.assertEqual(mail.subject, f"Erbjudande om bilplats {listing.name}")
+        self.assertIn("Svara senast", mail.body_html)
+        self.assertIn("2026-03-19 23:59:59", mail.body_html)
