@@ -268,3 +268,47 @@ def test_openapi_document_lists_what_the_server_answers(housing_api, document):
         reply = housing_api.v1.get(path + "?limit=1")
         assert reply.status_code == 200, (path, reply.text)
         assert set(reply.json()) == {"data", "pagination"}, path
+
+
+# ---------------------------------------------------------------------- parking queue
+
+
+def test_parking_apply_offer_accept(housing_api, conforms):
+    admin, v1 = housing_api.admin, housing_api.v1
+    [parking_id] = admin.call(
+        "housing.rental.object", "search", [("code", "=", housing_api.parking_code)]
+    )
+    admin.delete_first.append(("housing.lease", [("rental_object_id", "=", parking_id)]))
+    listing_id = admin.create(
+        "housing.parking.listing",
+        {"rental_object_id": parking_id, "date_from": "2026-01-01", "date_to": "2026-01-15"},
+    )
+    listings = v1.get(f"/parking/listings?contact={housing_api.tenant_number}").json()["data"]
+    [listing] = [row for row in listings if row["id"] == listing_id]
+    conforms(listing, "ParkingListing")
+    assert listing["eligibility"]["additional"]["eligible"] is True
+    path = f"/parking/listings/{listing_id}/applications"
+    refused = v1.post(
+        path, {"customer_number": housing_api.neighbour_number, "application_type": "additional"}
+    )
+    assert _error(refused, 409, "not_tenant")
+    applied = v1.post(
+        path, {"customer_number": housing_api.tenant_number, "application_type": "additional"}
+    )
+    assert applied.status_code == 201, applied.text
+    conforms(applied.json()["data"], "ParkingApplication")
+
+    # Staff end the publication and offer the space (the cron would do it at night).
+    admin.call("housing.parking.listing", "action_start_offer_round", [listing_id])
+    offers = v1.get(f"/parking/offers?contact={housing_api.tenant_number}&state=active").json()
+    [offer] = offers["data"]
+    conforms(offer, "ParkingOffer")
+    accepted = v1.post(f"/parking/offers/{offer['id']}/answer", {"answer": "accept"})
+    assert accepted.status_code == 200, accepted.text
+    lease = accepted.json()["data"]["lease"]
+    assert lease["number"].startswith(housing_api.parking_code + "/")
+    assert v1.get(f"/leases/{lease['number']}").json()["data"]["tenants"][0]["customer_number"] == (
+        housing_api.tenant_number
+    )
+    again = v1.post(f"/parking/offers/{offer['id']}/answer", {"answer": "decline"})
+    _error(again, 409, "offer_not_active")

@@ -7,7 +7,13 @@
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_base", "housing_property", "housing_lease", "housing_service_request"],
+    "depends": [
+        "housing_base",
+        "housing_property",
+        "housing_lease",
+        "housing_service_request",
+        "housing_parking_queue",
+    ],
     "external_dependencies": {"python": ["requests"]},
     "data": [
         "security/ir.model.access.csv",

@@ -3,4 +3,5 @@ from . import contacts
 from . import register
 from . import leases
 from . import service_requests
+from . import parking
 from . import openapi

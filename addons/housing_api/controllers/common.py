@@ -37,6 +37,13 @@ NOT_FOUND = {
     "service_request": lambda env, value: env._(
         "There is no service request %(value)s.", value=value
     ),
+    "parking_listing": lambda env, value: env._(
+        "There is no parking listing %(value)s.", value=value
+    ),
+    "parking_application": lambda env, value: env._(
+        "There is no parking application %(value)s.", value=value
+    ),
+    "parking_offer": lambda env, value: env._("There is no parking offer %(value)s.", value=value),
 }
 
 

@@ -12,3 +12,6 @@ from . import housing_property
 from . import housing_rental_object
 from . import housing_lease
 from . import maintenance_request
+from . import housing_parking_listing
+from . import housing_parking_application
+from . import housing_parking_offer

@@ -8,3 +8,4 @@ from . import test_errors
 from . import test_openapi
 from . import test_webhook_events
 from . import test_webhooks
+from . import test_api_parking

@@ -23,6 +23,8 @@ from odoo.exceptions import (
 )
 from odoo.http import SessionExpiredException, request
 
+from odoo.addons.housing_parking_queue.tools import rules as parking_rules
+
 # Status codes and the stable error codes clients see.
 ERROR_CODES = {
     400: ("validation_error", "malformed_json"),
@@ -30,7 +32,16 @@ ERROR_CODES = {
     403: ("forbidden",),
     404: ("not_found",),
     405: ("method_not_allowed",),
-    409: ("conflict", "idempotency_conflict"),
+    409: (
+        "conflict",
+        "idempotency_conflict",
+        *parking_rules.REFUSALS,
+        parking_rules.ALREADY_APPLIED,
+        parking_rules.LISTING_CLOSED,
+        parking_rules.OFFER_NOT_ACTIVE,
+        parking_rules.OFFER_EXPIRED,
+        parking_rules.APPLICATION_CLOSED,
+    ),
     413: ("payload_too_large",),
     415: ("unsupported_media_type",),
     500: ("internal_error",),
@@ -83,6 +94,9 @@ def error_body(exc, env):
             "Missing or invalid API key: send the header 'Authorization: Bearer <key>'."
         )
         headers["WWW-Authenticate"] = 'Bearer realm="housing"'
+    elif isinstance(exc, parking_rules.ParkingRefusal):
+        # The parking queue's rules refuse: the reason code is the error code.
+        status, code, message, details = 409, exc.code, exc.args[0], {}
     elif isinstance(exc, AccessError):
         status, code, message, details = 403, "forbidden", exc.args[0], {}
     elif isinstance(exc, MissingError):

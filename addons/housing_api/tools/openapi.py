@@ -6,6 +6,7 @@ allowed values of selection fields (types, states, ...) are read from the models
 """
 
 from .constants import API_PREFIX, MAX_BODY_BYTES, MAX_LIMIT
+from .errors import ERROR_CODES as API_ERROR_CODES
 
 VERSION = "1.0.0"
 
@@ -21,19 +22,7 @@ PAGE_PARAMS = [
     {"$ref": "#/components/parameters/modified_since"},
 ]
 IDEMPOTENCY_PARAM = {"$ref": "#/components/parameters/idempotency_key"}
-ERROR_CODES = [
-    "validation_error",
-    "malformed_json",
-    "unauthorized",
-    "forbidden",
-    "not_found",
-    "method_not_allowed",
-    "conflict",
-    "idempotency_conflict",
-    "payload_too_large",
-    "unsupported_media_type",
-    "internal_error",
-]
+ERROR_CODES = sorted({code for codes in API_ERROR_CODES.values() for code in codes})
 
 
 # ---------------------------------------------------------------------- building blocks
@@ -456,6 +445,100 @@ def _schemas(env):
         "CloseRequest": _object(
             {"customer_number": STRING, "reason": STRING}, ["customer_number", "reason"]
         ),
+        **_parking_schemas(env),
+    }
+
+
+def _parking_schemas(env):
+    verdict = _object(
+        {
+            "eligible": BOOLEAN,
+            "priority": _nullable({**STRING, "enum": ["1", "2", "3"]}),
+            "reason": {
+                **_choices(env, "housing.parking.application", "priority_reason"),
+                "description": "Why the contact has this priority, or why they may not apply.",
+            },
+            "label": STRING,
+        }
+    )
+    listing_ref = _object({"id": INTEGER, "rental_object_code": STRING})
+    contact_ref = _object({"customer_number": _nullable(STRING), "name": STRING})
+    return {
+        "ParkingListing": _object(
+            {
+                "id": INTEGER,
+                "rental_object": _object({"id": INTEGER, "code": STRING, "name": STRING}),
+                "property": _code_ref("Property."),
+                "residential_area": _code_ref("Residential area."),
+                "parking_type": _nullable(_choices(env, "housing.rental.object", "parking_type")),
+                "monthly_rent": NUMBER,
+                "currency": STRING,
+                "rule": _choices(env, "housing.parking.listing", "rule"),
+                "state": _choices(env, "housing.parking.listing", "state"),
+                "residents_only": BOOLEAN,
+                "published_from": DATE,
+                "published_until": DATE,
+                "vacant_from": DATE,
+                "updated_at": DATETIME,
+                "eligibility": {
+                    **_object({"replace": verdict, "additional": verdict}),
+                    "description": "Only with the contact filter: may the contact apply.",
+                },
+            }
+        ),
+        "ParkingApplication": _object(
+            {
+                "id": INTEGER,
+                "listing": _object(
+                    {
+                        "id": INTEGER,
+                        "rental_object_code": STRING,
+                        "state": _choices(env, "housing.parking.listing", "state"),
+                    }
+                ),
+                "contact": contact_ref,
+                "application_type": _choices(
+                    env, "housing.parking.application", "application_type"
+                ),
+                "state": _choices(env, "housing.parking.application", "state"),
+                "priority": _nullable(_choices(env, "housing.parking.application", "priority")),
+                "priority_reason": _nullable(
+                    _choices(env, "housing.parking.application", "priority_reason")
+                ),
+                "rank": _nullable(INTEGER),
+                "queue_start_date": _nullable(DATE),
+                "applied_at": DATETIME,
+                "updated_at": DATETIME,
+            }
+        ),
+        "ParkingApplicationCreate": _object(
+            {
+                "customer_number": {**STRING, "description": "The applicant."},
+                "application_type": _choices(
+                    env, "housing.parking.application", "application_type"
+                ),
+            },
+            ["customer_number", "application_type"],
+        ),
+        "ParkingOffer": _object(
+            {
+                "id": INTEGER,
+                "listing": listing_ref,
+                "application_id": INTEGER,
+                "contact": contact_ref,
+                "state": _choices(env, "housing.parking.offer", "state"),
+                "sent_at": DATETIME,
+                "deadline": {
+                    **DATETIME,
+                    "description": "23:59:59 Swedish time on the last business day to answer.",
+                },
+                "answered_at": _nullable(DATETIME),
+                "lease": _nullable(_object({"id": INTEGER, "number": STRING, "start_date": DATE})),
+                "updated_at": DATETIME,
+            }
+        ),
+        "ParkingAnswer": _object({"answer": {**STRING, "enum": ["accept", "decline"]}}, ["answer"]),
+        "Empty": _object({}),
     }
 
 
@@ -620,6 +703,7 @@ def _paths(env):
                 [request_id],
             )
         },
+        **_parking_paths(contact_filter),
         "/openapi.json": {
             "get": {
                 "summary": "This document.",
@@ -628,6 +712,86 @@ def _paths(env):
                 "parameters": [],
                 "responses": {"200": {"description": "The OpenAPI 3 document."}},
             }
+        },
+    }
+
+
+def _parking_paths(contact_filter):
+    tag = "Parking queue"
+    listing_id = _path_param("listing_id", "Parking listing id.", INTEGER)
+    state_filter = _query_param("state", "Only in this state.")
+    refusals = (
+        "409: the queue's rules refuse, with the reason as the error code (not_tenant, "
+        "credit_check, special_area, special_property, additional_not_allowed, "
+        "no_housing_in_area, incomplete_address, already_applied, listing_closed)."
+    )
+    return {
+        "/parking/listings": {
+            "get": _list(
+                "Published parking listings; with contact, whether that contact may apply "
+                "(per application type) and why not.",
+                tag,
+                "ParkingListing",
+                [
+                    contact_filter,
+                    _query_param("residential_area", "Residential area code."),
+                ],
+            )
+        },
+        "/parking/listings/{listing_id}": {
+            "get": _get("A parking listing.", tag, _one("ParkingListing"), [listing_id])
+        },
+        "/parking/listings/{listing_id}/applications": {
+            "post": _post(
+                "Apply for a listing on behalf of a contact. On a non-scored listing the "
+                "first eligible applicant gets the lease at once. " + refusals,
+                tag,
+                "ParkingApplicationCreate",
+                _one("ParkingApplication", "The application."),
+                [listing_id],
+                status=201,
+            )
+        },
+        "/parking/applications": {
+            "get": _list(
+                "Parking applications, newest first.",
+                tag,
+                "ParkingApplication",
+                [
+                    contact_filter,
+                    _query_param("listing", "Parking listing id.", INTEGER),
+                    state_filter,
+                ],
+            )
+        },
+        "/parking/applications/{application_id}/withdraw": {
+            "post": _post(
+                "The applicant withdraws; an active offer on it goes to the next in line. "
+                "409 application_closed when it is no longer active.",
+                tag,
+                "Empty",
+                _one("ParkingApplication"),
+                [_path_param("application_id", "Parking application id.", INTEGER)],
+            )
+        },
+        "/parking/offers": {
+            "get": _list(
+                "Parking offers, newest first.",
+                tag,
+                "ParkingOffer",
+                [contact_filter, state_filter],
+            )
+        },
+        "/parking/offers/{offer_id}/answer": {
+            "post": _post(
+                "The applicant accepts (the parking lease is created and returned) or "
+                "declines. 409 offer_not_active or offer_expired when it is too late, or a "
+                "refusal code when the applicant no longer qualifies.",
+                tag,
+                "ParkingAnswer",
+                _one("ParkingOffer"),
+                [_path_param("offer_id", "Parking offer id.", INTEGER)],
+            )
         },
     }
 

@@ -136,9 +136,11 @@ class HousingParkingApplication(models.Model):
         if partner.commercial_partner_id != user.partner_id.commercial_partner_id:
             raise AccessError(self.env._("You can only act on your own parking applications."))
 
-    def action_withdraw(self):
-        """Withdraw the applications (by the applicant, or by staff). An application with
-        an active offer declines that offer, which starts the next round."""
+    def action_withdraw(self, by_applicant=None):
+        """Withdraw the applications. They count as withdrawn by the applicant when the
+        acting user is the applicant (or ``by_applicant`` says so: an integration acting
+        for the tenant), otherwise by staff. An application with an active offer withdraws
+        that offer, which starts the next round."""
         self.check_access("read")
         for application in self:
             application._check_acting_for(application.partner_id)
@@ -148,7 +150,11 @@ class HousingParkingApplication(models.Model):
         if applications.filtered(lambda app: app.state not in ("active", "offered")):
             raise rules.ParkingRefusal(self.env, rules.APPLICATION_CLOSED)
         offers = applications.offer_ids.filtered(lambda offer: offer.state == "active")
-        own = applications.filtered(lambda app: app.partner_id.commercial_partner_id == me)
+        own = applications.filtered(
+            lambda app: by_applicant or app.partner_id.commercial_partner_id == me
+        )
+        if by_applicant is False:
+            own = applications.browse()
         own.write({"state": "withdrawn_user"})
         (applications - own).write({"state": "withdrawn_manager"})
         if offers:

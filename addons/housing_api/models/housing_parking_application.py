@@ -1,0 +1,32 @@
+from odoo import models
+
+from ..tools.formatting import iso_date, iso_datetime, none_if_false
+
+
+class HousingParkingApplication(models.Model):
+    _inherit = "housing.parking.application"
+
+    def _housing_api_values(self):
+        return [
+            {
+                "id": application.id,
+                "listing": {
+                    "id": application.listing_id.id,
+                    "rental_object_code": application.rental_object_id.code,
+                    "state": application.listing_id.state,
+                },
+                "contact": {
+                    "customer_number": none_if_false(application.partner_id.customer_number),
+                    "name": application.partner_id.name,
+                },
+                "application_type": application.application_type,
+                "state": application.state,
+                "priority": none_if_false(application.priority),
+                "priority_reason": none_if_false(application.priority_reason),
+                "rank": application.rank or None,
+                "queue_start_date": iso_date(application.queue_start_date),
+                "applied_at": iso_datetime(application.create_date),
+                "updated_at": iso_datetime(application.write_date),
+            }
+            for application in self
+        ]

@@ -1,0 +1,53 @@
+from odoo import models
+
+from ..tools.formatting import code_ref, iso_date, iso_datetime
+
+APPLICATION_TYPES = ("replace", "additional")
+
+
+class HousingParkingListing(models.Model):
+    _inherit = "housing.parking.listing"
+
+    def _housing_api_values(self):
+        return [
+            {
+                "id": listing.id,
+                "rental_object": {
+                    "id": listing.rental_object_id.id,
+                    "code": listing.rental_object_id.code,
+                    "name": listing.rental_object_id.name,
+                },
+                "property": code_ref(listing.property_id),
+                "residential_area": code_ref(listing.residential_area_id),
+                "parking_type": listing.parking_type or None,
+                "monthly_rent": listing.base_rent,
+                "currency": listing.currency_id.name,
+                "rule": listing.rule,
+                "state": listing.state,
+                "residents_only": listing.special_rule,
+                "published_from": iso_date(listing.date_from),
+                "published_until": iso_date(listing.date_to),
+                "vacant_from": iso_date(listing.vacant_from),
+                "updated_at": iso_datetime(listing.write_date),
+            }
+            for listing in self
+        ]
+
+    def _housing_api_eligibility(self, partner):
+        """{listing id: {application type: {"eligible", "priority", "reason", "label"}}}
+        for ``partner`` applying with each type."""
+        labels = dict(
+            self.env["housing.parking.application"]
+            ._fields["priority_reason"]
+            ._description_selection(self.env)
+        )
+        result = {listing.id: {} for listing in self}
+        for application_type in APPLICATION_TYPES:
+            for listing, verdict in self.get_eligibility(partner, application_type).items():
+                result[listing.id][application_type] = {
+                    "eligible": verdict.eligible,
+                    "priority": verdict.priority if verdict.eligible and verdict.priority else None,
+                    "reason": verdict.reason,
+                    "label": labels.get(verdict.reason),
+                }
+        return result

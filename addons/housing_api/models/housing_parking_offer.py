@@ -1,0 +1,53 @@
+from odoo import api, models
+
+from ..tools.formatting import iso_date, iso_datetime, none_if_false
+
+ANSWERS = ("accepted", "declined", "expired", "withdrawn")
+
+
+class HousingParkingOffer(models.Model):
+    _inherit = "housing.parking.offer"
+
+    def _housing_api_values(self):
+        return [
+            {
+                "id": offer.id,
+                "listing": {
+                    "id": offer.listing_id.id,
+                    "rental_object_code": offer.rental_object_id.code,
+                },
+                "application_id": offer.application_id.id,
+                "contact": {
+                    "customer_number": none_if_false(offer.partner_id.customer_number),
+                    "name": offer.partner_id.name,
+                },
+                "state": offer.state,
+                "sent_at": iso_datetime(offer.sent_at),
+                "deadline": iso_datetime(offer.deadline),
+                "answered_at": iso_datetime(offer.answered_at),
+                "lease": {
+                    "id": offer.lease_id.id,
+                    "number": offer.lease_id.name,
+                    "start_date": iso_date(offer.lease_id.date_start),
+                }
+                if offer.lease_id
+                else None,
+                "updated_at": iso_datetime(offer.write_date),
+            }
+            for offer in self
+        ]
+
+    # ------------------------------------------------------------------ webhooks
+    @api.model_create_multi
+    def create(self, vals_list):
+        offers = super().create(vals_list)
+        self.env["housing.webhook.delivery"]._enqueue("offer.sent", offers)
+        return offers
+
+    def write(self, vals):
+        if vals.get("state") not in ANSWERS:
+            return super().write(vals)
+        answered = self.filtered(lambda offer: offer.state == "active")
+        result = super().write(vals)
+        self.env["housing.webhook.delivery"]._enqueue("offer.answered", answered)
+        return result
