@@ -6,11 +6,12 @@
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_lease", "housing_service_request", "portal"],
+    "depends": ["housing_lease", "housing_service_request", "housing_parking_queue", "portal"],
     "data": [
         "security/ir.model.access.csv",
         "security/housing_portal_security.xml",
         "views/housing_portal_templates.xml",
+        "views/housing_portal_parking_templates.xml",
     ],
     "assets": {
         "web.assets_frontend": [

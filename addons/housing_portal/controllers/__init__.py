@@ -1,1 +1,2 @@
 from . import housing_portal
+from . import parking

@@ -1,6 +1,6 @@
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
 from odoo.tools import email_normalize, is_html_empty, plaintext2html
@@ -63,14 +63,64 @@ class HousingPortal(CustomerPortal):
             return self._show_report(
                 lease, report_type, "housing_lease.action_report_housing_lease", download=download
             )
+        return self._housing_lease_page(lease)
+
+    def _housing_lease_page(self, lease, notice_values=None, notice_errors=None, message=None):
+        today = fields.Date.context_today(lease)
         return request.render(
             "housing_portal.portal_my_lease",
             {
                 **self._prepare_portal_layout_values(),
                 "page_name": "housing_lease",
                 "lease": lease,
-                "today": request.env.cr.now().date(),
+                "today": today,
+                "notice_earliest": lease._get_portal_notice_earliest(today),
+                "notice_values": notice_values or {},
+                "notice_errors": notice_errors or {},
+                "message": message,
             },
+        )
+
+    @http.route(
+        "/my/leases/<int:lease_id>/notice",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def housing_lease_notice(self, lease_id, preferred_move_out_date=None, **kw):
+        """The tenant gives notice on their parking lease (from today)."""
+        try:
+            # Checks that the lease is the user's own (record rules); returns it in sudo.
+            lease = self._document_check_access("housing.lease", lease_id)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        today = fields.Date.context_today(lease)
+        values = {"preferred_move_out_date": preferred_move_out_date or ""}
+        if not lease._get_portal_notice_earliest(today):
+            raise NotFound()
+        preferred = None
+        if preferred_move_out_date:
+            try:
+                preferred = fields.Date.to_date(preferred_move_out_date)
+            except ValueError:
+                preferred = None
+            if not preferred:
+                return self._housing_lease_page(
+                    lease,
+                    values,
+                    {"preferred_move_out_date": request.env._("Enter a date, e.g. 2026-12-31.")},
+                )
+        try:
+            with request.env.cr.savepoint():
+                termination = lease.give_notice(today, "tenant", preferred_move_out_date=preferred)
+        except UserError as exc:
+            return self._housing_lease_page(lease, values, {"preferred_move_out_date": exc.args[0]})
+        return self._housing_lease_page(
+            lease,
+            message=request.env._(
+                "Your notice has been registered: the lease ends on %(date)s.", date=termination
+            ),
         )
 
     # ------------------------------------------------------------------ contact details

@@ -3,13 +3,14 @@ import { PortalHomeCounters } from "@portal/interactions/portal_home_counters";
 
 patch(PortalHomeCounters.prototype, {
     /**
-     * Tenants see the service request card even before their first fault report:
-     * it is where they report one.
+     * Tenants see the service request and parking queue cards even before their first
+     * fault report or application: it is where they make one.
      * @override
      */
     getCountersAlwaysDisplayed() {
         return super.getCountersAlwaysDisplayed(...arguments).concat([
             "housing_service_request_count",
+            "housing_parking_count",
         ]);
     },
 });

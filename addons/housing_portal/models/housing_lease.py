@@ -1,0 +1,16 @@
+from odoo import models
+
+# Leases a tenant may give notice on from the portal; notice on a home goes through staff.
+PORTAL_NOTICE_TYPES = ("parking", "garage")
+
+
+class HousingLease(models.Model):
+    _inherit = "housing.lease"
+
+    def _get_portal_notice_earliest(self, today):
+        """The earliest termination date if the tenant gave notice on ``today`` from the
+        portal, or None when they cannot (not a parking lease, or not running)."""
+        self.ensure_one()
+        if self.lease_type not in PORTAL_NOTICE_TYPES or self.state not in ("upcoming", "current"):
+            return None
+        return self.get_earliest_termination_date(today)

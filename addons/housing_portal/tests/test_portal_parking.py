@@ -1,0 +1,217 @@
+from datetime import date
+
+from odoo import Command
+from odoo.tests import new_test_user, tagged
+
+from .common import HousingPortalCase
+
+URL = "/my/parking"
+
+
+@tagged("post_install", "-at_install", "housing_portal")
+class TestPortalParking(HousingPortalCase):
+    """The parking queue in the portal: queue time, applying (with the reason when one
+    may not), offers with their deadline, withdrawing, and notice on a parking lease."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        area = env["housing.residential.area"].create({"code": "PKÖ", "name": "Parkering"})
+        prop = env["housing.property"].create(
+            {"code": "97201", "name": "PARKERINGEN 1", "residential_area_id": area.id}
+        )
+        Object = env["housing.rental.object"]
+        homes = Object.create(
+            [
+                {"code": f"972-001-01-000{n}", "property_id": prop.id, "base_rent": 6000}
+                for n in (1, 2)
+            ]
+        )
+        cls.spaces = Object.create(
+            [
+                {
+                    "code": f"972-001-P-00{n}",
+                    "object_type": "parking",
+                    "parking_type": "outdoor",
+                    "property_id": prop.id,
+                    "base_rent": 400,
+                }
+                for n in (1, 2, 3)
+            ]
+        )
+        address = {"street": "Parkgatan 1", "zip": "722 11", "city": "Västerås"}
+        (cls.tenant | cls.other_tenant).write(address)
+        cls.home_lease = cls.lease(cls.tenant, homes[0])
+        cls.lease(cls.other_tenant, homes[1])
+        cls.parking_lease = cls.lease(cls.tenant, cls.spaces[2])
+        cls.listing = env["housing.parking.listing"].create(
+            {
+                "rental_object_id": cls.spaces[0].id,
+                "date_from": date(2026, 1, 1),
+                "date_to": date(2099, 1, 1),
+                "vacant_from": date(2099, 2, 1),
+            }
+        )
+        cls.Application = env["housing.parking.application"]
+
+    @classmethod
+    def lease(cls, partner, rental_object):
+        lease = cls.env["housing.lease"].create(
+            {
+                "rental_object_id": rental_object.id,
+                "date_start": date(2024, 1, 1),
+                "tenant_line_ids": [Command.create({"partner_id": partner.id})],
+            }
+        )
+        lease.action_confirm()
+        return lease
+
+    def apply(self, listing=None, application_type="additional", csrf=True):
+        listing = listing or self.listing
+        return self.post_form(
+            f"{URL}/listings/{listing.id}/apply", {"application_type": application_type}, csrf
+        )
+
+    def offer_to_tenant(self):
+        self.listing.apply(self.tenant, "replace")
+        self.listing.apply(self.other_tenant, "additional")
+        self.listing.action_start_offer_round()
+        offer = self.listing.active_offer_id
+        self.assertEqual(offer.partner_id, self.tenant)
+        return offer
+
+    def test_page_and_apply(self):
+        self.login_tenant()
+        page = self.url_open(URL)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(self.spaces[0].code, page.text)
+        self.assertIn("You join the parking queue", page.text)
+        applied = self.apply(application_type="replace")
+        self.assertIn("You have applied for parking space", applied.text)
+        application = self.Application.search([("partner_id", "=", self.tenant.id)])
+        self.assertEqual((application.application_type, application.state), ("replace", "active"))
+        self.assertIn("queue points", applied.text)
+        # Applying twice is refused next to the form and creates nothing.
+        again = self.apply()
+        self.assertIn("already applied", again.text)
+        self.assertEqual(self.Application.search_count([("partner_id", "=", self.tenant.id)]), 1)
+        home = self.url_open(
+            "/my/counters", json={"params": {"counters": ["housing_parking_count"]}}
+        )
+        self.assertEqual(home.json()["result"]["housing_parking_count"], 1)
+
+    def test_reason_when_one_may_not_apply(self):
+        newcomer = new_test_user(
+            self.env, "sokande3", groups="base.group_portal", password="sokande3-pass"
+        )
+        newcomer.partner_id.is_housing_contact = True
+        self.login_tenant(newcomer)
+        page = self.url_open(URL)
+        self.assertIn("You cannot apply: No current or upcoming housing lease", page.text)
+        refused = self.apply()
+        self.assertIn(
+            "Only tenants with a current or upcoming housing lease may apply.", refused.text
+        )
+        self.assertFalse(self.Application.search([("partner_id", "=", newcomer.partner_id.id)]))
+        self.assertIn("Choose whether", self.apply(application_type="bogus").text)
+
+    def test_csrf_required(self):
+        self.login_tenant()
+        response = self.apply(csrf=False)
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(self.listing.application_ids)
+
+    def test_accept_offer(self):
+        offer = self.offer_to_tenant()
+        self.login_tenant()
+        page = self.url_open(URL)
+        self.assertIn(offer.deadline_display, page.text)
+        accepted = self.post_form(f"{URL}/offers/{offer.id}/accept", {})
+        self.assertIn("Your parking lease", accepted.text)
+        self.assertEqual(offer.state, "accepted")
+        self.assertEqual(self.listing.lease_id.partner_id, self.tenant)
+        again = self.post_form(f"{URL}/offers/{offer.id}/accept", {})
+        self.assertEqual(again.status_code, 200)
+        self.assertEqual(
+            self.env["housing.lease"].search_count([("rental_object_id", "=", self.spaces[0].id)]),
+            1,
+        )
+
+    def test_decline_and_withdraw(self):
+        offer = self.offer_to_tenant()
+        self.login_tenant()
+        declined = self.post_form(f"{URL}/offers/{offer.id}/decline", {})
+        self.assertIn("You have declined the offer.", declined.text)
+        self.assertEqual(self.listing.active_offer_id.partner_id, self.other_tenant)
+        self.login_tenant(self.other_user)
+        application = self.listing.active_offer_id.application_id
+        withdrawn = self.post_form(f"{URL}/applications/{application.id}/withdraw", {})
+        self.assertIn("Your application has been withdrawn.", withdrawn.text)
+        self.assertEqual(application.state, "withdrawn_user")
+
+    def test_second_tenant_cannot_touch_the_first_tenants_offer(self):
+        offer = self.offer_to_tenant()
+        mine = offer.application_id
+        self.login_tenant(self.other_user)
+        for path in (
+            f"{URL}/offers/{offer.id}/accept",
+            f"{URL}/offers/{offer.id}/decline",
+            f"{URL}/applications/{mine.id}/withdraw",
+        ):
+            with self.subTest(path=path):
+                self.assertEqual(self.post_form(path, {}).status_code, 404)
+        self.assertNotIn(offer.deadline_display, self.url_open(URL).text)
+        self.assertEqual((offer.state, mine.state), ("active", "offered"))
+        self.assertFalse(self.listing.lease_id)
+
+    def test_first_come_listing_lets_at_once(self):
+        external = self.env["housing.parking.listing"].create(
+            {"rental_object_id": self.spaces[1].id, "rule": "non_scored"}
+        )
+        self.login_tenant()
+        self.assertIn("First come, first served", self.url_open(URL).text)
+        response = self.apply(external)
+        self.assertIn(f"Parking space {self.spaces[1].code} is yours", response.text)
+        self.assertEqual(external.lease_id.partner_id, self.tenant)
+
+    def test_notice_on_a_parking_lease(self):
+        self.login_tenant()
+        page = self.url_open(f"/my/leases/{self.parking_lease.id}")
+        self.assertIn("Give notice on the parking space", page.text)
+        self.assertNotIn(
+            "Give notice on the parking space",
+            self.url_open(f"/my/leases/{self.home_lease.id}").text,
+        )
+        bad = self.post_form(
+            f"/my/leases/{self.parking_lease.id}/notice", {"preferred_move_out_date": "31/12"}
+        )
+        self.assertIn("Enter a date", bad.text)
+        self.assertEqual(self.parking_lease.state, "current")
+        done = self.post_form(f"/my/leases/{self.parking_lease.id}/notice", {})
+        self.assertIn("Your notice has been registered", done.text)
+        self.assertEqual(
+            (self.parking_lease.state, self.parking_lease.notice_given_by), ("notice", "tenant")
+        )
+        # Not on a home, and not on somebody else's lease.
+        self.assertEqual(
+            self.post_form(f"/my/leases/{self.home_lease.id}/notice", {}).status_code, 404
+        )
+        self.assertEqual(self.home_lease.state, "current")
+        self.login_tenant(self.other_user)
+        other = self.lease(self.tenant, self.spaces[1])
+        self.assertEqual(self.post_form(f"/my/leases/{other.id}/notice", {}).status_code, 404)
+        self.assertEqual(other.state, "current")
+
+    def test_apply_tour(self):
+        self.tenant_user.password = self.tenant_user.login
+        self.start_tour(URL, "housing_portal_apply_parking", login=self.tenant_user.login)
+        application = self.Application.search([("partner_id", "=", self.tenant.id)])
+        self.assertEqual((application.listing_id, application.state), (self.listing, "active"))
+
+    def test_accept_offer_tour(self):
+        offer = self.offer_to_tenant()
+        self.tenant_user.password = self.tenant_user.login
+        self.start_tour(URL, "housing_portal_accept_offer", login=self.tenant_user.login)
+        self.assertEqual(offer.state, "accepted")
+        self.assertEqual(self.listing.lease_id.partner_id, self.tenant)
