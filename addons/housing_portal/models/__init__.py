@@ -1,1 +1,2 @@
 from . import housing_lease
+from . import maintenance_request

@@ -5,7 +5,13 @@ PORTAL_NOTICE_TYPES = ("parking", "garage")
 
 
 class HousingLease(models.Model):
-    _inherit = "housing.lease"
+    _name = "housing.lease"
+    _inherit = ["housing.lease", "portal.mixin"]
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for lease in self:
+            lease.access_url = f"/my/leases/{lease.id}"
 
     def _get_portal_notice_earliest(self, today):
         """The earliest termination date if the tenant gave notice on ``today`` from the

@@ -61,3 +61,6 @@ class TestPortalLease(HousingPortalCase):
         Lease = self.env["housing.lease"]
         self.assertEqual(Lease.with_user(self.tenant_user).search([]), self.lease)
         self.assertFalse(Lease.with_user(self.other_user).search([]))
+
+    def test_portal_urls(self):
+        self.assertEqual(self.lease.access_url, f"/my/leases/{self.lease.id}")

@@ -104,6 +104,12 @@ class TestPortalServiceRequest(HousingPortalCase):
         self.assertIn('href="/my/service-requests/new"', page.text)
         self.assertIn('class="breadcrumb-item active">Service requests', page.text)
 
+    def test_portal_url_is_the_request_page(self):
+        request = self.report()
+        self.assertEqual(request.access_url, f"{URL}/{request.id}")
+        self.login_tenant()
+        self.assertIn(f'href="{URL}/{request.id}"', self.url_open(URL).text)
+
     def test_list_pager(self):
         self.report("Första felet")
         self.report("Andra felet")
