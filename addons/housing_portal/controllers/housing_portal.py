@@ -13,6 +13,7 @@ from odoo.addons.housing_service_request.models.maintenance_request import (
 from odoo.addons.portal.controllers.portal import CustomerPortal
 from odoo.addons.portal.controllers.portal import pager as portal_pager
 
+LEASE_URL = "/my/leases"
 SERVICE_REQUEST_URL = "/my/service-requests"
 TITLE_MAX_LENGTH = 100
 CALL_BETWEEN_MAX_LENGTH = 50
@@ -39,26 +40,41 @@ class HousingPortal(CustomerPortal):
         return values
 
     # ------------------------------------------------------------------ leases
-    @http.route("/my/leases", type="http", auth="user", website=True)
-    def housing_leases(self, **kw):
+    @http.route([LEASE_URL, f"{LEASE_URL}/page/<int:page>"], type="http", auth="user", website=True)
+    def housing_leases(self, page=1, **kw):
         # The search runs as the portal user: record rules keep it to their own leases;
         # sudo only reads the related register data of those leases for display.
-        leases = request.env["housing.lease"].search([("state", "!=", "draft")]).sudo()
+        Lease = request.env["housing.lease"]
+        domain = [("state", "!=", "draft")]
+        pager = portal_pager(
+            url=LEASE_URL,
+            total=Lease.search_count(domain),
+            page=page,
+            step=self._items_per_page,
+        )
+        leases = Lease.search(
+            domain,
+            order="date_start desc, id desc",
+            limit=self._items_per_page,
+            offset=pager["offset"],
+        ).sudo()
         return request.render(
             "housing_portal.portal_my_leases",
             {
                 **self._prepare_portal_layout_values(),
                 "page_name": "housing_leases",
                 "leases": leases,
+                "pager": pager,
+                "default_url": LEASE_URL,
             },
         )
 
-    @http.route("/my/leases/<int:lease_id>", type="http", auth="user", website=True)
+    @http.route(f"{LEASE_URL}/<int:lease_id>", type="http", auth="user", website=True)
     def housing_lease(self, lease_id, report_type=None, download=False, **kw):
         try:
             lease = self._document_check_access("housing.lease", lease_id)
         except (AccessError, MissingError):
-            return request.redirect("/my/leases")
+            return request.redirect(LEASE_URL)
         if report_type in ("pdf", "html"):
             return self._show_report(
                 lease, report_type, "housing_lease.action_report_housing_lease", download=download
@@ -82,7 +98,7 @@ class HousingPortal(CustomerPortal):
         )
 
     @http.route(
-        "/my/leases/<int:lease_id>/notice",
+        f"{LEASE_URL}/<int:lease_id>/notice",
         type="http",
         auth="user",
         website=True,

@@ -1,7 +1,10 @@
 from datetime import date
+from unittest.mock import patch
 
 from odoo import Command
 from odoo.tests import tagged
+
+from odoo.addons.housing_portal.controllers.housing_portal import HousingPortal
 
 from .common import HousingPortalCase
 
@@ -39,6 +42,33 @@ class TestPortalLease(HousingPortalCase):
         self.assertIn("Portalgatan 1", detail.text)
         self.assertIn("7,100.00", detail.text)
         self.assertIn(f"/my/leases/{self.lease.id}?report_type=pdf", detail.text)
+
+    def test_lease_list_pager_newest_first(self):
+        storage = self.env["housing.rental.object"].create(
+            {
+                "code": "970-001-01-0901",
+                "property_id": self.flat.property_id.id,
+                "object_type": "storage",
+                "base_rent": 900,
+            }
+        )
+        newer = self.env["housing.lease"].create(
+            {
+                "rental_object_id": storage.id,
+                "date_start": date(2025, 6, 1),
+                "tenant_line_ids": [Command.create({"partner_id": self.tenant.id, "role": "main"})],
+            }
+        )
+        newer.action_confirm()
+        self.login_tenant()
+        with patch.object(HousingPortal, "_items_per_page", 1):
+            first = self.url_open("/my/leases")
+            second = self.url_open("/my/leases/page/2")
+        self.assertIn(newer.name, first.text)
+        self.assertNotIn(self.lease.name, first.text)
+        self.assertIn('href="/my/leases/page/2"', first.text)
+        self.assertIn(self.lease.name, second.text)
+        self.assertNotIn(newer.name, second.text)
 
     def test_contract_download(self):
         self.login_tenant()
