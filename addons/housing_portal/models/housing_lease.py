@@ -9,7 +9,6 @@ class HousingLease(models.Model):
     _inherit = ["housing.lease", "portal.mixin"]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for lease in self:
             lease.access_url = f"/my/leases/{lease.id}"
 

@@ -6,6 +6,5 @@ class MaintenanceRequest(models.Model):
     _inherit = ["maintenance.request", "portal.mixin"]
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for service_request in self:
             service_request.access_url = f"/my/service-requests/{service_request.id}"
