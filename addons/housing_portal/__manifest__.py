@@ -13,6 +13,7 @@
         "views/housing_portal_templates.xml",
         "views/housing_portal_parking_templates.xml",
     ],
+    "demo": ["demo/housing_portal_demo.xml"],
     "assets": {
         "web.assets_frontend": [
             "housing_portal/static/src/interactions/**/*",
