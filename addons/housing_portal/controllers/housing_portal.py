@@ -74,7 +74,7 @@ class HousingPortal(CustomerPortal):
         try:
             lease = self._document_check_access("housing.lease", lease_id)
         except (AccessError, MissingError):
-            return request.redirect(LEASE_URL)
+            raise NotFound() from None
         if report_type in ("pdf", "html"):
             return self._show_report(
                 lease, report_type, "housing_lease.action_report_housing_lease", download=download

@@ -79,13 +79,14 @@ class TestPortalLease(HousingPortalCase):
     def test_other_tenant_cannot_see_the_lease(self):
         self.login_tenant(self.other_user)
         self.assertNotIn("970-001-01-0001", self.url_open("/my/leases").text)
-        page = self.url_open(f"/my/leases/{self.lease.id}", allow_redirects=False)
-        self.assertEqual(page.status_code, 303)
-        self.assertTrue(page.headers["Location"].endswith("/my/leases"))
-        report = self.url_open(
-            f"/my/leases/{self.lease.id}?report_type=html", allow_redirects=False
-        )
-        self.assertEqual(report.status_code, 303)
+        page = self.url_open(f"/my/leases/{self.lease.id}")
+        self.assertEqual(page.status_code, 404)
+        self.assertNotIn("Portalgatan 1", page.text)
+        report = self.url_open(f"/my/leases/{self.lease.id}?report_type=html")
+        self.assertEqual(report.status_code, 404)
+        self.assertNotIn("970-001-01-0001", report.text)
+        missing = self.url_open(f"/my/leases/{self.lease.id + 1000}")
+        self.assertEqual(missing.status_code, 404)
 
     def test_record_rule_limits_portal_reads(self):
         Lease = self.env["housing.lease"]
