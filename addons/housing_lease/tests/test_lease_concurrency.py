@@ -1,34 +1,27 @@
 # pylint: disable=invalid-commit
-# Concurrency is only observable between committed transactions: these tests commit on
-# their own cursors and delete what they created in a cleanup.
-import threading
-from contextlib import closing
 from datetime import date
 
 import psycopg2
 
-from odoo import SUPERUSER_ID, Command, api
+from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.sql_db import db_connect
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.housing_base.tests.common import ConcurrencyCase
 
 
 @tagged("-at_install", "post_install", "housing_lease")
-class TestLeaseConcurrency(TransactionCase):
+class TestLeaseConcurrency(ConcurrencyCase):
     """Two transactions let the same rental object at the same time: exactly one commits.
 
     Odoo runs every request in a REPEATABLE READ transaction and retries it on a
     serialization failure; the retried request then meets the friendly check."""
 
-    def cursor(self):
-        """A real, separate database transaction (not the test's own cursor)."""
-        return closing(db_connect(self.env.cr.dbname).cursor())
-
     def setUp(self):
         super().setUp()
         with self.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self.env_of(cr)
             prop = env["housing.property"].create({"code": "98001", "name": "RACE 1"})
             obj = env["housing.rental.object"].create(
                 {"code": "980-001-01-0001", "property_id": prop.id, "base_rent": 5000}
@@ -40,15 +33,14 @@ class TestLeaseConcurrency(TransactionCase):
 
     def _cleanup(self):
         with self.cursor() as cr:
-            env = api.Environment(cr, SUPERUSER_ID, {})
+            env = self.env_of(cr)
             env["housing.lease"].search([("rental_object_id", "=", self.object_id)]).unlink()
             env["housing.rental.object"].browse(self.object_id).unlink()
             env["housing.property"].browse(self.property_id).unlink()
             env["res.partner"].browse(self.partner_ids).unlink()
             cr.commit()
 
-    def _create_lease(self, cr, partner_id, confirm=True):
-        env = api.Environment(cr, SUPERUSER_ID, {})
+    def _create_lease(self, env, partner_id, confirm=True):
         lease = env["housing.lease"].create(
             {
                 "rental_object_id": self.object_id,
@@ -61,10 +53,6 @@ class TestLeaseConcurrency(TransactionCase):
         env.flush_all()
         return lease.id
 
-    def _start(self, cr):
-        """Begin the transaction as any request does: its snapshot is taken now."""
-        cr.execute("SELECT COUNT(*) FROM housing_lease")
-
     def _lease_names(self):
         with self.cursor() as cr:
             cr.execute(
@@ -76,62 +64,43 @@ class TestLeaseConcurrency(TransactionCase):
     @mute_logger("odoo.sql_db")
     def test_second_transaction_fails_then_its_retry_is_refused(self):
         with self.cursor() as cr1, self.cursor() as cr2:
-            self._start(cr1)
-            self._start(cr2)
-            self._create_lease(cr1, self.partner_ids[0])
+            self.begin(cr1, cr2)
+            self._create_lease(self.env_of(cr1), self.partner_ids[0])
             cr1.commit()
             # The second transaction cannot see the first lease, so the friendly check
             # would pass: numbering the lease fails instead.
             with self.assertRaises(psycopg2.errors.SerializationFailure):
-                self._create_lease(cr2, self.partner_ids[1])
+                self._create_lease(self.env_of(cr2), self.partner_ids[1])
             cr2.rollback()
             # Odoo retries the request in a new transaction, which sees the first lease.
             with self.assertRaisesRegex(ValidationError, "already let under lease"):
-                self._create_lease(cr2, self.partner_ids[1])
+                self._create_lease(self.env_of(cr2), self.partner_ids[1])
             cr2.rollback()
         self.assertEqual(self._lease_names(), [("980-001-01-0001/01", "current")])
 
-    @mute_logger("odoo.sql_db")
     def test_waiting_transaction_fails_when_the_first_commits(self):
-        errors = []
-
-        def second(cr2):
-            try:
-                self._create_lease(cr2, self.partner_ids[1])
-                cr2.commit()
-            except psycopg2.Error as error:
-                errors.append(error)
-
-        with self.cursor() as cr1, self.cursor() as cr2:
-            # The environment is made here: looking the registry up in the thread would
-            # wait for the registry lock that the test runner holds.
-            api.Environment(cr2, SUPERUSER_ID, {})
-            self._create_lease(cr1, self.partner_ids[0])
-            thread = threading.Thread(target=second, args=(cr2,))
-            thread.start()
-            thread.join(1)
-            self.assertTrue(thread.is_alive(), "the second transaction waits for the first")
-            cr1.commit()
-            thread.join(30)
-            self.assertFalse(thread.is_alive())
-        self.assertEqual([type(error) for error in errors], [psycopg2.errors.SerializationFailure])
+        error = self.race(
+            lambda env: self._create_lease(env, self.partner_ids[0]),
+            lambda env: self._create_lease(env, self.partner_ids[1]),
+        )
+        self.assertIsInstance(error, psycopg2.errors.SerializationFailure)
         self.assertEqual(self._lease_names(), [("980-001-01-0001/01", "current")])
 
     @mute_logger("odoo.sql_db")
     def test_confirming_two_drafts_at_once(self):
         """The numbers were taken long ago: only the exclusion constraint is left."""
         with self.cursor() as cr:
-            first = self._create_lease(cr, self.partner_ids[0], confirm=False)
-            second = self._create_lease(cr, self.partner_ids[1], confirm=False)
+            first = self._create_lease(self.env_of(cr), self.partner_ids[0], confirm=False)
+            second = self._create_lease(self.env_of(cr), self.partner_ids[1], confirm=False)
             cr.commit()
         with self.cursor() as cr1, self.cursor() as cr2:
-            self._start(cr1)
-            self._start(cr2)
-            api.Environment(cr1, SUPERUSER_ID, {})["housing.lease"].browse(first).action_confirm()
-            api.Environment(cr1, SUPERUSER_ID, {}).flush_all()
+            self.begin(cr1, cr2)
+            env1 = self.env_of(cr1)
+            env1["housing.lease"].browse(first).action_confirm()
+            env1.flush_all()
             cr1.commit()
             with self.assertRaises(psycopg2.errors.ExclusionViolation):
-                env2 = api.Environment(cr2, SUPERUSER_ID, {})
+                env2 = self.env_of(cr2)
                 env2["housing.lease"].browse(second).action_confirm()
                 env2.flush_all()
             cr2.rollback()

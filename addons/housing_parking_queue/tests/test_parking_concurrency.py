@@ -1,35 +1,26 @@
 # pylint: disable=invalid-commit
-# Concurrency is only observable between committed transactions: these tests commit on
-# their own cursors and delete what they created in a cleanup.
-import threading
-from contextlib import closing
 from datetime import date, timedelta
 
 import psycopg2
 from psycopg2.errors import SerializationFailure
 
-from odoo import SUPERUSER_ID, Command, api, fields
-from odoo.sql_db import db_connect
-from odoo.tests import TransactionCase, tagged
+from odoo import Command, fields
+from odoo.tests import tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.housing_base.tests.common import ConcurrencyCase
 
 from ..tools import rules
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue")
-class TestParkingConcurrency(TransactionCase):
+class TestParkingConcurrency(ConcurrencyCase):
     """Two people act on the same offer at once, or an accept races the expiry: exactly
     one wins, there is never a second lease or a second active offer.
 
     Odoo runs requests in REPEATABLE READ: the transaction that comes second waits on the
     listing's row lock and then fails with a serialization error (Odoo retries the request,
     which then finds the offer answered)."""
-
-    def cursor(self):
-        return closing(db_connect(self.env.cr.dbname).cursor())
-
-    def env_of(self, cr):
-        return api.Environment(cr, SUPERUSER_ID, {})
 
     def setUp(self):
         super().setUp()
@@ -105,39 +96,6 @@ class TestParkingConcurrency(TransactionCase):
             env["res.partner"].browse(self.ids["partners"]).unlink()
             cr.commit()
 
-    def _race(self, first_action, second_action):
-        """Both transactions start (take their snapshot); ``first_action`` runs in the
-        first and, while it holds its locks, ``second_action`` runs in the second, which
-        waits. Then the first commits. Returns the second transaction's error (or None)."""
-        with self.cursor() as cr1, self.cursor() as cr2:
-            # Environments are made here: looking the registry up in the thread would wait
-            # for the registry lock that the test runner holds.
-            env1, env2 = self.env_of(cr1), self.env_of(cr2)
-            for cr in (cr1, cr2):
-                cr.execute("SELECT COUNT(*) FROM housing_parking_offer")
-            first_action(env1)
-            env1.flush_all()
-            errors = []
-
-            def second():
-                try:
-                    second_action(env2)
-                    env2.flush_all()
-                    cr2.commit()
-                except (psycopg2.Error, rules.ParkingRefusal) as exc:
-                    errors.append(exc)
-                    cr2.rollback()
-
-            thread = threading.Thread(target=second)
-            with mute_logger("odoo.sql_db"):
-                thread.start()
-                thread.join(1)
-                self.assertTrue(thread.is_alive(), "the second transaction waits for the first")
-                cr1.commit()
-                thread.join(30)
-            self.assertFalse(thread.is_alive())
-        return errors[0] if errors else None
-
     def _state(self):
         with self.cursor() as cr:
             env = self.env_of(cr)
@@ -156,7 +114,7 @@ class TestParkingConcurrency(TransactionCase):
         def accept(env):
             env["housing.parking.offer"].browse(self.offer_id).action_accept()
 
-        error = self._race(accept, accept)
+        error = self.race(accept, accept)
         self.assertIsInstance(error, SerializationFailure)
         self.assertEqual(self._state(), ("assigned", 1, 0))
 
@@ -172,7 +130,7 @@ class TestParkingConcurrency(TransactionCase):
             return action
 
         first, second = self.ids["partners"]
-        error = self._race(apply(first), apply(second))
+        error = self.race(apply(first), apply(second))
         self.assertIsInstance(error, SerializationFailure)
         with self.cursor() as cr:
             env = self.env_of(cr)
@@ -193,7 +151,7 @@ class TestParkingConcurrency(TransactionCase):
         def accept(env):
             env["housing.parking.offer"].browse(self.offer_id).action_accept()
 
-        error = self._race(expire, accept)
+        error = self.race(expire, accept)
         self.assertIsInstance(error, SerializationFailure)
         # The expiry won: the offer went to the next in line, nobody got a lease.
         self.assertEqual(self._state(), ("offered", 0, 1))

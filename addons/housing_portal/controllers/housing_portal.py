@@ -39,34 +39,43 @@ class HousingPortal(CustomerPortal):
             )
         return values
 
+    def _housing_list_page(
+        self, template, page_name, records_name, model, domain, order, url, page
+    ):
+        """Render one pager page of the ``model`` records matching ``domain`` into
+        ``template`` as ``records_name``. The search runs as the portal user: record rules
+        keep it to their own records; sudo only reads the related data of what was found
+        for display."""
+        Model = request.env[model]
+        pager = portal_pager(
+            url=url, total=Model.search_count(domain), page=page, step=self._items_per_page
+        )
+        records = Model.search(
+            domain, order=order, limit=self._items_per_page, offset=pager["offset"]
+        ).sudo()
+        return request.render(
+            template,
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": page_name,
+                records_name: records,
+                "pager": pager,
+                "default_url": url,
+            },
+        )
+
     # ------------------------------------------------------------------ leases
     @http.route([LEASE_URL, f"{LEASE_URL}/page/<int:page>"], type="http", auth="user", website=True)
     def housing_leases(self, page=1, **kw):
-        # The search runs as the portal user: record rules keep it to their own leases;
-        # sudo only reads the related register data of those leases for display.
-        Lease = request.env["housing.lease"]
-        domain = [("state", "!=", "draft")]
-        pager = portal_pager(
-            url=LEASE_URL,
-            total=Lease.search_count(domain),
-            page=page,
-            step=self._items_per_page,
-        )
-        leases = Lease.search(
-            domain,
-            order="date_start desc, id desc",
-            limit=self._items_per_page,
-            offset=pager["offset"],
-        ).sudo()
-        return request.render(
+        return self._housing_list_page(
             "housing_portal.portal_my_leases",
-            {
-                **self._prepare_portal_layout_values(),
-                "page_name": "housing_leases",
-                "leases": leases,
-                "pager": pager,
-                "default_url": LEASE_URL,
-            },
+            "housing_leases",
+            "leases",
+            "housing.lease",
+            [("state", "!=", "draft")],
+            order="date_start desc, id desc",
+            url=LEASE_URL,
+            page=page,
         )
 
     @http.route(f"{LEASE_URL}/<int:lease_id>", type="http", auth="user", website=True)
@@ -192,31 +201,16 @@ class HousingPortal(CustomerPortal):
         website=True,
     )
     def housing_service_requests(self, page=1, **kw):
-        # The search runs as the user: record rules and the tenant domain keep it to the
-        # requests they reported; sudo only reads the stages and locations for display.
-        Request = request.env["maintenance.request"]
-        domain = Request._tenant_domain(request.env.user.partner_id)
-        pager = portal_pager(
-            url=SERVICE_REQUEST_URL,
-            total=Request.search_count(domain),
-            page=page,
-            step=self._items_per_page,
-        )
-        service_requests = Request.search(
-            domain,
-            order="request_date desc, id desc",
-            limit=self._items_per_page,
-            offset=pager["offset"],
-        ).sudo()
-        return request.render(
+        # The tenant domain keeps it to the requests they reported and staff did not hide.
+        return self._housing_list_page(
             "housing_portal.portal_my_service_requests",
-            {
-                **self._prepare_portal_layout_values(),
-                "page_name": "housing_service_requests",
-                "service_requests": service_requests,
-                "pager": pager,
-                "default_url": SERVICE_REQUEST_URL,
-            },
+            "housing_service_requests",
+            "service_requests",
+            "maintenance.request",
+            request.env["maintenance.request"]._tenant_domain(request.env.user.partner_id),
+            order="request_date desc, id desc",
+            url=SERVICE_REQUEST_URL,
+            page=page,
         )
 
     @http.route(f"{SERVICE_REQUEST_URL}/<int:request_id>", type="http", auth="user", website=True)
