@@ -2,8 +2,6 @@ from odoo import models
 
 from ..tools.formatting import code_ref, iso_date, iso_datetime
 
-APPLICATION_TYPES = ("replace", "additional")
-
 
 class HousingParkingListing(models.Model):
     _inherit = "housing.parking.listing"
@@ -41,13 +39,15 @@ class HousingParkingListing(models.Model):
             ._fields["priority_reason"]
             ._description_selection(self.env)
         )
-        result = {listing.id: {} for listing in self}
-        for application_type in APPLICATION_TYPES:
-            for listing, verdict in self.get_eligibility(partner, application_type).items():
-                result[listing.id][application_type] = {
+        return {
+            listing.id: {
+                application_type: {
                     "eligible": verdict.eligible,
                     "priority": verdict.priority if verdict.eligible and verdict.priority else None,
                     "reason": verdict.reason,
                     "label": labels.get(verdict.reason),
                 }
-        return result
+                for application_type, verdict in verdicts.items()
+            }
+            for listing, verdicts in self.get_eligibility(partner).items()
+        }

@@ -36,7 +36,10 @@ class HousingParkingApplication(models.Model):
     )
     customer_number = fields.Char(related="partner_id.customer_number")
     application_type = fields.Selection(
-        [("replace", "Replace a parking space"), ("additional", "Additional parking space")],
+        [
+            (rules.REPLACE, "Replace a parking space"),
+            (rules.ADDITIONAL, "Additional parking space"),
+        ],
         string="Type",
         required=True,
         default="additional",

@@ -260,16 +260,21 @@ class HousingParkingListing(models.Model):
         )
         return rules.evaluate(terms, facts, application_type)
 
-    def get_eligibility(self, partner, application_type="additional"):
-        """The verdict (rules.Verdict: priority and reason code) on ``partner`` applying to
-        each of these listings: {listing: verdict}. Used by the portal and the API to show
-        why a contact may not apply."""
+    def get_eligibility(self, partner):
+        """The verdicts (rules.Verdict: priority and reason code) on ``partner`` applying
+        to each of these listings with each application type:
+        {listing: {application type: verdict}}, from one batch of queries. Used by the
+        portal and the API to show why a contact may not apply."""
         today = self._today()
         data = self._facts_by_partner(partner)[partner.id]
-        return {
-            listing: listing._verdict(listing._terms(today), data, application_type)
-            for listing in self.sudo()
-        }
+        verdicts = {}
+        for listing in self.sudo():
+            terms = listing._terms(today)
+            verdicts[listing] = {
+                application_type: listing._verdict(terms, data, application_type)
+                for application_type in rules.APPLICATION_TYPES
+            }
+        return verdicts
 
     def _rank(self):
         """Re-evaluate every active application of the listings (one batch of queries for
@@ -339,7 +344,7 @@ class HousingParkingListing(models.Model):
         )
         if existing and existing.state not in ("withdrawn_user", "withdrawn_manager"):
             raise rules.ParkingRefusal(self.env, rules.ALREADY_APPLIED)
-        verdict = self.get_eligibility(partner, application_type)[self]
+        verdict = self.get_eligibility(partner)[self][application_type]
         if not verdict.eligible:
             raise rules.ParkingRefusal(self.env, verdict.reason)
         if self.rule == "scored":

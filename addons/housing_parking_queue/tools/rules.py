@@ -34,6 +34,11 @@ OFFER_NOT_ACTIVE = "offer_not_active"
 OFFER_EXPIRED = "offer_expired"
 APPLICATION_CLOSED = "application_closed"
 
+# How one applies: instead of a parking space one rents, or for one more.
+REPLACE = "replace"
+ADDITIONAL = "additional"
+APPLICATION_TYPES = (REPLACE, ADDITIONAL)
+
 # Why an eligible applicant has the priority they have.
 NO_PARKING = "no_parking"
 REPLACE_ONLY_PARKING = "replace_only_parking"
@@ -166,13 +171,13 @@ def evaluate(terms, facts, application_type):
     rents_parking_here = (terms.special_area and facts.parking_in_area) or (
         terms.special_property and facts.parking_in_property
     )
-    if rents_parking_here and application_type != "replace":
+    if rents_parking_here and application_type != REPLACE:
         return _refusal(ADDITIONAL_NOT_ALLOWED)
     return _priority(facts, application_type)
 
 
 def _priority(facts, application_type):
-    replace = application_type == "replace"
+    replace = application_type == REPLACE
     if not facts.parking:
         if not facts.housing_in_area:
             return _refusal(NO_HOUSING_IN_AREA)

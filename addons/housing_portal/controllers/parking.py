@@ -4,10 +4,10 @@ from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
+from odoo.addons.housing_parking_queue.tools.rules import APPLICATION_TYPES
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 PARKING_URL = "/my/parking"
-APPLICATION_TYPES = ("replace", "additional")
 
 
 class HousingPortalParking(CustomerPortal):
@@ -30,7 +30,7 @@ class HousingPortalParking(CustomerPortal):
         listings = env["housing.parking.listing"].search([("state", "=", "published")])
         applications = env["housing.parking.application"].search([], order="id desc")
         applied = applications.filtered(lambda app: app.state in ("active", "offered")).listing_id
-        eligibility = {kind: listings.get_eligibility(partner, kind) for kind in APPLICATION_TYPES}
+        eligibility = listings.get_eligibility(partner)
         reasons = dict(
             env["housing.parking.application"]
             ._fields["priority_reason"]
@@ -46,7 +46,7 @@ class HousingPortalParking(CustomerPortal):
         in_place |= {
             f"listing_{listing.id}"
             for listing in shown
-            if any(eligibility[kind][listing].eligible for kind in APPLICATION_TYPES)
+            if any(verdict.eligible for verdict in eligibility[listing.sudo()].values())
         }
         errors = errors or {}
         # The searches run as the user (record rules); sudo only reads the register data
@@ -60,10 +60,7 @@ class HousingPortalParking(CustomerPortal):
             "applications": applications.sudo(),
             "offers": offers.sudo(),
             "listings": shown.sudo(),
-            "eligibility": {
-                listing.id: {kind: eligibility[kind][listing.sudo()] for kind in APPLICATION_TYPES}
-                for listing in listings
-            },
+            "eligibility": {listing.id: verdicts for listing, verdicts in eligibility.items()},
             "reasons": reasons,
             "errors": errors,
             "general_errors": [error for key, error in errors.items() if key not in in_place],
