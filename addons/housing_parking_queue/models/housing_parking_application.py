@@ -3,6 +3,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import SQL
 
 from ..tools import rules
+from ..tools.dates import queue_points, stockholm_today
 
 APPLICATION_STATES = [
     ("active", "Active"),
@@ -62,10 +63,9 @@ class HousingParkingApplication(models.Model):
 
     @api.depends("queue_start_date")
     def _compute_queue_points(self):
-        today = self.env["housing.parking.listing"]._today()
+        today = stockholm_today()
         for application in self:
-            start = application.queue_start_date
-            application.queue_points = max((today - start).days, 0) if start else 0
+            application.queue_points = queue_points(application.queue_start_date, today)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -78,7 +78,7 @@ class HousingParkingApplication(models.Model):
         for vals in vals_list:
             listing = Listing.browse(vals["listing_id"])
             partner = self.env["res.partner"].browse(vals["partner_id"])
-            applications |= listing.apply(partner, vals.get("application_type", "additional"))
+            applications |= listing.apply(partner, vals.get("application_type", rules.ADDITIONAL))
         return applications
 
     @api.model

@@ -9,7 +9,7 @@ from odoo.tools import SQL
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 
 from ..tools import rules
-from ..tools.dates import offer_deadline, stockholm_date
+from ..tools.dates import offer_deadline, stockholm_today
 from .housing_parking_policy import LISTING_RULES
 
 OPEN_STATES = ("published", "ready", "offered")
@@ -145,15 +145,11 @@ class HousingParkingListing(models.Model):
         for vals in vals_list:
             if not vals.get("date_to"):
                 policy = self.env["housing.parking.policy"]._for_rule(vals.get("rule", "scored"))
-                start = fields.Date.to_date(vals.get("date_from")) or self._today()
+                start = fields.Date.to_date(vals.get("date_from")) or stockholm_today()
                 vals["date_to"] = start + datetime.timedelta(days=policy.publication_days)
         # The unique index on open listings must see listings closed in this transaction.
         self.flush_model(["state"])
         return super().create(vals_list)
-
-    @api.model
-    def _today(self):
-        return stockholm_date(fields.Datetime.now())
 
     # ------------------------------------------------------------------ locking
     def _lock(self):
@@ -265,7 +261,7 @@ class HousingParkingListing(models.Model):
         to each of these listings with each application type:
         {listing: {application type: verdict}}, from one batch of queries. Used by the
         portal and the API to show why a contact may not apply."""
-        today = self._today()
+        today = stockholm_today()
         data = self._facts_by_partner(partner)[partner.id]
         verdicts = {}
         for listing in self.sudo():
@@ -280,7 +276,7 @@ class HousingParkingListing(models.Model):
         """Re-evaluate every active application of the listings (one batch of queries for
         all of them) and store priority, reason, queue start and rank. Returns
         {listing: [(application, verdict, queue start date)] in ranking order}."""
-        today = self._today()
+        today = stockholm_today()
         applications = (
             self.env["housing.parking.application"]
             .sudo()
@@ -454,7 +450,7 @@ class HousingParkingListing(models.Model):
         non-scored when the policy says so."""
         policy = self.env["housing.parking.policy"]._for_rule("scored")
         if policy.no_candidate_action == "republish":
-            today = self._today()
+            today = stockholm_today()
             external = self.env["housing.parking.policy"]._for_rule("non_scored")
             self.write(
                 {
@@ -498,7 +494,7 @@ class HousingParkingListing(models.Model):
         parking lease, mark the listing assigned and the other applicants assigned to
         another, restart the contact's queue time. Returns the lease."""
         self.ensure_one()
-        today = self._today()
+        today = stockholm_today()
         partner = application.partner_id
         lease = (
             self.env["housing.lease"]
@@ -536,7 +532,7 @@ class HousingParkingListing(models.Model):
         """Nightly (and hourly) run: expire offers past their deadline, end publication
         windows, then start offer rounds on every listing ready for offer."""
         self.env["housing.parking.offer"]._expire_overdue()
-        today = self._today()
+        today = stockholm_today()
         ended = self.search([("state", "=", "published"), ("date_to", "<", today)])
         ended.filtered(lambda listing: listing.rule == "non_scored").write({"state": "closed"})
         ended.filtered(lambda listing: listing.rule == "scored").write({"state": "ready"})

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..tools.dates import stockholm_date
+from ..tools.dates import queue_points, stockholm_today
 
 QUEUE_TYPES = [
     ("parking_internal", "Parking (internal, scored)"),
@@ -26,7 +26,7 @@ class HousingQueueMembership(models.Model):
     queue_type = fields.Selection(QUEUE_TYPES, required=True, default="parking_internal")
     queue_start_date = fields.Date(
         required=True,
-        default=lambda self: self._today(),
+        default=lambda self: stockholm_today(),
         tracking=True,
         help="Queue points count from this day; accepting an offer resets it to that day.",
     )
@@ -38,19 +38,11 @@ class HousingQueueMembership(models.Model):
         "UNIQUE(partner_id, queue_type)", "The contact is already in this queue."
     )
 
-    @api.model
-    def _today(self):
-        return stockholm_date(fields.Datetime.now())
-
     @api.depends("queue_start_date")
     def _compute_queue_points(self):
-        today = self._today()
+        today = stockholm_today()
         for membership in self:
-            membership.queue_points = (
-                max((today - membership.queue_start_date).days, 0)
-                if membership.queue_start_date
-                else 0
-            )
+            membership.queue_points = queue_points(membership.queue_start_date, today)
 
     @api.depends("partner_id", "queue_type")
     def _compute_display_name(self):

@@ -5,6 +5,7 @@ from odoo.exceptions import UserError
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 
+from ..tools.dates import stockholm_today
 from .housing_parking_listing import OPEN_STATES
 
 
@@ -59,7 +60,7 @@ class HousingRentalObject(models.Model):
                 ("state", "in", OPEN_STATES),
             ]
         ).rental_object_id
-        free = (parking - listed)._parking_vacant_from(Listing._today())
+        free = (parking - listed)._parking_vacant_from(stockholm_today())
         if not free:
             raise UserError(
                 self.env._(

@@ -7,6 +7,8 @@ offer deadlines) are Stockholm days.
 import datetime
 from zoneinfo import ZoneInfo
 
+from odoo import fields
+
 from odoo.addons.housing_base.tools.business_days import add_business_days
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -16,6 +18,16 @@ UTC = datetime.UTC
 def stockholm_date(utc_datetime):
     """The Stockholm calendar day of a naive UTC datetime."""
     return utc_datetime.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
+
+
+def stockholm_today():
+    """Today in Stockholm."""
+    return stockholm_date(fields.Datetime.now())
+
+
+def queue_points(queue_start_date, today):
+    """A contact's queue points: the days since their queue start date (0 without one)."""
+    return max((today - queue_start_date).days, 0) if queue_start_date else 0
 
 
 def offer_deadline(sent_at, business_days):
