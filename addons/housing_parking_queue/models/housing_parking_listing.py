@@ -230,16 +230,24 @@ class HousingParkingListing(models.Model):
             data["complete_address"] = bool(partner.street and partner.zip and partner.city)
         return facts
 
-    def _terms(self, today):
-        self.ensure_one()
-        policy = self.env["housing.parking.policy"]._for_rule(self.rule)
-        obj = self.rental_object_id.sudo()
-        return rules.ListingTerms(
-            scored=self.rule == "scored",
-            special_area=obj.residential_area_id.parking_residents_only,
-            special_property=obj.property_id.parking_residents_only,
-            debt_collection_since=policy._debt_collection_since(today),
-        )
+    def _terms_by_listing(self):
+        """{listing: rules.ListingTerms} of these listings today, looking each rule's
+        policy up once."""
+        today = stockholm_today()
+        Policy = self.env["housing.parking.policy"]
+        debt_collection_since = {
+            rule: Policy._for_rule(rule)._debt_collection_since(today)
+            for rule in set(self.mapped("rule"))
+        }
+        return {
+            listing: rules.ListingTerms(
+                scored=listing.rule == "scored",
+                special_area=listing.rental_object_id.residential_area_id.parking_residents_only,
+                special_property=listing.rental_object_id.property_id.parking_residents_only,
+                debt_collection_since=debt_collection_since[listing.rule],
+            )
+            for listing in self.sudo()
+        }
 
     def _verdict(self, terms, data, application_type):
         obj = self.rental_object_id
@@ -261,22 +269,19 @@ class HousingParkingListing(models.Model):
         to each of these listings with each application type:
         {listing: {application type: verdict}}, from one batch of queries. Used by the
         portal and the API to show why a contact may not apply."""
-        today = stockholm_today()
         data = self._facts_by_partner(partner)[partner.id]
-        verdicts = {}
-        for listing in self.sudo():
-            terms = listing._terms(today)
-            verdicts[listing] = {
+        return {
+            listing: {
                 application_type: listing._verdict(terms, data, application_type)
                 for application_type in rules.APPLICATION_TYPES
             }
-        return verdicts
+            for listing, terms in self._terms_by_listing().items()
+        }
 
     def _rank(self):
         """Re-evaluate every active application of the listings (one batch of queries for
         all of them) and store priority, reason, queue start and rank. Returns
         {listing: [(application, verdict, queue start date)] in ranking order}."""
-        today = stockholm_today()
         applications = (
             self.env["housing.parking.application"]
             .sudo()
@@ -293,8 +298,7 @@ class HousingParkingListing(models.Model):
         for application in applications:
             by_listing[application.listing_id].append(application)
         ranking, rows = {}, []
-        for listing in self.sudo():
-            terms = listing._terms(today)
+        for listing, terms in self._terms_by_listing().items():
             ranked = []
             for application in by_listing.get(listing, []):
                 verdict = listing._verdict(
@@ -387,7 +391,9 @@ class HousingParkingListing(models.Model):
         Application = self.env["housing.parking.application"]
         disqualified = Application
         offer_vals, empty = [], self.browse()
+        policy = self.env["housing.parking.policy"]._for_rule("scored")
         now = fields.Datetime.now()
+        deadline = offer_deadline(now, policy.offer_business_days)
         for listing in todo:
             ranked = ranking[listing]
             disqualified |= Application.union(
@@ -404,14 +410,13 @@ class HousingParkingListing(models.Model):
             if candidate is None:
                 empty |= listing
                 continue
-            policy = self.env["housing.parking.policy"]._for_rule(listing.rule)
             offer_vals.append(
                 {
                     "listing_id": listing.id,
                     "application_id": candidate.id,
                     "partner_id": candidate.partner_id.id,
                     "sent_at": now,
-                    "deadline": offer_deadline(now, policy.offer_business_days),
+                    "deadline": deadline,
                     "ranking_snapshot": [
                         {
                             "rank": rank,
@@ -441,7 +446,7 @@ class HousingParkingListing(models.Model):
                 ),
                 message_type="notification",
             )
-        self.env["housing.parking.policy"]._for_rule("scored")._send("offer_template_id", offers)
+        policy._send("offer_template_id", offers)
         empty._no_candidate()
         return offers
 
