@@ -1,3 +1,4 @@
 from . import test_business_days
+from . import test_identity
 from . import test_partner
 from . import test_partner_access

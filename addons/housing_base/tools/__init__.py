@@ -1,2 +1,3 @@
 from . import business_days
+from . import dates
 from . import identity

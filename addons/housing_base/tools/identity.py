@@ -12,6 +12,8 @@ from stdnum import luhn
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.se import orgnr
 
+from .dates import stockholm_today
+
 _PERSONAL_RE = re.compile(r"^(\d{2})?(\d{6})([-+]?)(\d{4})$")
 
 
@@ -19,23 +21,19 @@ def normalize_personal_number(value, today=None):
     """Return ``value`` as 'YYYYMMDD-NNNN'.
 
     Accepts 10 or 12 digits with or without '-' (or '+' for people aged 100
-    or more), and samordningsnummer (day of birth + 60).
+    or more), and samordningsnummer (day of birth + 60). The century of a 10-digit
+    number comes from the full birth date: the holder was born on or before ``today``.
     """
     match = _PERSONAL_RE.match(re.sub(r"\s", "", value or ""))
     if not match:
         raise ValueError("format")
     century, yymmdd, separator, tail = match.groups()
-    today = today or datetime.date.today()
+    month, day = int(yymmdd[2:4]), int(yymmdd[4:6])
+    birth_day = day - 60 if day > 60 else day
     if century:
         year = int(century + yymmdd[:2])
     else:
-        year = (today.year // 100) * 100 + int(yymmdd[:2])
-        if year > today.year:
-            year -= 100
-        if separator == "+":
-            year -= 100
-    month, day = int(yymmdd[2:4]), int(yymmdd[4:6])
-    birth_day = day - 60 if day > 60 else day
+        year = _ten_digit_year(int(yymmdd[:2]), month, birth_day, separator, today)
     try:
         datetime.date(year, month, birth_day)
     except ValueError as error:
@@ -43,6 +41,16 @@ def normalize_personal_number(value, today=None):
     if not luhn.is_valid(yymmdd + tail):
         raise ValueError("checksum")
     return f"{year:04d}{yymmdd[2:]}-{tail}"
+
+
+def _ten_digit_year(yy, month, day, separator, today=None):
+    """Birth year of a 10-digit number: the latest year ending in ``yy`` whose birthday
+    is not after ``today`` (the company's day), a hundred years earlier with '+'."""
+    today = today or stockholm_today()
+    year = today.year // 100 * 100 + yy
+    if (year, month, day) > (today.year, today.month, today.day):
+        year -= 100
+    return year - 100 if separator == "+" else year
 
 
 def normalize_organisation_number(value):
