@@ -1,8 +1,21 @@
+import os
 from datetime import date
+from unittest.mock import patch
 
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.housing_base.tools.business_days import add_business_days, is_business_day
+from odoo.addons.housing_base.tools.business_days import (
+    add_business_days,
+    is_business_day,
+    swedish_holidays,
+)
+
+SWEDISH_LOCALE = {
+    "LANGUAGE": "sv_SE:sv",
+    "LC_ALL": "sv_SE.UTF-8",
+    "LC_MESSAGES": "sv_SE.UTF-8",
+    "LANG": "sv_SE.UTF-8",
+}
 
 
 @tagged("housing_base")
@@ -40,3 +53,40 @@ class TestBusinessDays(TransactionCase):
     def test_negative_count_is_refused(self):
         with self.assertRaises(ValueError):
             add_business_days(date(2026, 11, 20), -1)
+
+    def test_swedish_locale(self):
+        """Issue 15 item 1: a server running under LANG=sv_SE.UTF-8 gets the same business
+        days. python-holidays localises holiday names from these environment variables
+        (under Swedish, "Midsummer Day" is "Midsommardagen"), so the calendar must never look
+        a holiday up by its name. The environment is set here so that the test fails under
+        any server locale."""
+        swedish_holidays.cache_clear()
+        self.addCleanup(swedish_holidays.cache_clear)
+        with patch.dict(os.environ, SWEDISH_LOCALE):
+            self.assertFalse(is_business_day(date(2026, 6, 19)))  # midsommarafton
+            self.assertFalse(is_business_day(date(2031, 6, 20)))  # midsommarafton 2031
+            self.assertTrue(is_business_day(date(2031, 6, 23)))
+            self.assertEqual(add_business_days(date(2026, 12, 22), 3), date(2026, 12, 29))
+            # Good Friday 26 and Easter Monday 29 March 2027 are skipped.
+            self.assertEqual(add_business_days(date(2027, 3, 24), 2), date(2027, 3, 30))
+
+    def test_the_set_is_swedish_holidays_and_eves(self):
+        """Issue 15 item 1 and the deliberate difference from Mimer (onecore
+        core/src/utils/date.ts counts only date-holidays' "public" days): under lag
+        (1930:173) om beräkning av lagstadgad tid, midsommarafton, julafton and nyårsafton
+        count like holidays, so they are not business days for an offer deadline."""
+        swedish_holidays.cache_clear()
+        self.addCleanup(swedish_holidays.cache_clear)
+        self.assertEqual(
+            sorted(day for day in swedish_holidays(2027) if day.weekday() < 5),
+            [
+                date(2027, 1, 1),  # nyårsdagen
+                date(2027, 1, 6),  # trettondedag jul
+                date(2027, 3, 26),  # långfredagen
+                date(2027, 3, 29),  # annandag påsk
+                date(2027, 5, 6),  # Kristi himmelsfärdsdag
+                date(2027, 6, 25),  # midsommarafton
+                date(2027, 12, 24),  # julafton
+                date(2027, 12, 31),  # nyårsafton
+            ],
+        )

@@ -1,22 +1,21 @@
-"""Swedish business days: weekdays that are neither public holidays nor the
-de facto holidays midsummer eve, christmas eve and new year's eve."""
+"""Swedish business days: weekdays that are neither public holidays nor the de facto
+holidays midsummer eve, christmas eve and new year's eve (which lag (1930:173) om beräkning
+av lagstadgad tid treats like holidays)."""
 
 import datetime
 from functools import lru_cache
 
 import holidays
 
+# python-holidays' categories, never holiday names: names are translated from the
+# server's locale (under sv_SE "Midsummer Day" is "Midsommardagen").
+SWEDISH_CATEGORIES = ("public", "de_facto")
+
 
 @lru_cache(maxsize=64)
 def swedish_holidays(year):
     """Return the Swedish public and de facto holidays of ``year``."""
-    public = holidays.Sweden(years=year)
-    days = set(public)
-    midsummer_day = next(d for d, name in public.items() if name == "Midsummer Day")
-    days.add(midsummer_day - datetime.timedelta(days=1))
-    days.add(datetime.date(year, 12, 24))
-    days.add(datetime.date(year, 12, 31))
-    return frozenset(days)
+    return frozenset(holidays.Sweden(years=year, categories=SWEDISH_CATEGORIES))
 
 
 def is_business_day(day):
