@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
+from odoo.addons.housing_base.tools.dates import stockholm_today
+
 from .housing_lease_notice_rule import LEASE_TYPES
 
 ACTIVE_STATES = ("upcoming", "current", "notice")
@@ -58,6 +60,13 @@ class HousingLease(models.Model):
         compute="_compute_partners",
         store=True,
     )
+    has_protected_tenant = fields.Boolean(
+        compute="_compute_has_protected_tenant",
+        store=True,
+        index=True,
+        help="A tenant has a protected identity: only staff with the Protected identities "
+        "privilege (and the tenants themselves) see this lease.",
+    )
     state = fields.Selection(
         [
             ("draft", "Draft"),
@@ -73,7 +82,7 @@ class HousingLease(models.Model):
         index=True,
         copy=False,
     )
-    contract_date = fields.Date(default=fields.Date.context_today, tracking=True)
+    contract_date = fields.Date(default=stockholm_today, tracking=True)
     date_start = fields.Date(string="Start date", required=True, tracking=True)
     date_end = fields.Date(string="End date", tracking=True, help="Only for fixed-term leases.")
     date_stop = fields.Date(
@@ -128,13 +137,18 @@ class HousingLease(models.Model):
             lease.partner_ids = lines.partner_id
             lease.partner_id = lines.filtered(lambda line: line.role == "main")[:1].partner_id
 
+    @api.depends("partner_ids.protected_identity")
+    def _compute_has_protected_tenant(self):
+        for lease in self:
+            lease.has_protected_tenant = any(lease.partner_ids.mapped("protected_identity"))
+
     @api.depends("termination_date", "date_end")
     def _compute_date_stop(self):
         for lease in self:
             lease.date_stop = lease.termination_date or lease.date_end
 
     def _compute_current_rent(self):
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         for lease in self:
             lease.current_rent = lease.rent_on(today)
 
@@ -270,7 +284,7 @@ class HousingLease(models.Model):
 
     # ------------------------------------------------------------------ states
     def action_confirm(self):
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         if any(lease.state != "draft" for lease in self):
             raise UserError(self.env._("Only draft leases can be confirmed."))
         blocked = self.filtered(
@@ -336,7 +350,7 @@ class HousingLease(models.Model):
 
     @api.model
     def _cron_update_states(self):
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         leases = self.search(
             Domain("state", "=", "upcoming") & Domain("date_start", "<=", today)
             | Domain("state", "in", ("current", "notice")) & Domain("date_stop", "<", today)
@@ -438,7 +452,7 @@ class HousingLease(models.Model):
         if any(lease.state != "notice" for lease in self):
             raise UserError(self.env._("Only a notice on a lease under notice can be withdrawn."))
         self._ensure_no_overlap(ignore_notice=True)
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         no_notice = dict.fromkeys(
             (
                 "notice_given_by",

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.fields import Domain
 
+from odoo.addons.housing_base.tools.dates import stockholm_today
+
 
 class HousingRentalObject(models.Model):
     _inherit = "housing.rental.object"
@@ -26,7 +28,7 @@ class HousingRentalObject(models.Model):
             record.lease_count = counts.get(record, 0)
 
     def _compute_current_lease(self):
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         leases = self.env["housing.lease"].search(
             self._lease_on_domain(today) & Domain("rental_object_id", "in", self.ids)
         )

@@ -2,6 +2,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 
@@ -180,3 +181,32 @@ class TestLeaseStates(HousingLeaseCase):
         self.assertEqual((lease.state, lease.termination_date), ("notice", date(2026, 5, 31)))
         action = lease.action_open_notice_wizard()
         self.assertEqual(action["context"], {"default_lease_id": lease.id})
+
+    def test_today_is_the_stockholm_day(self):
+        """Issue 15, item 9: between Swedish midnight and 01:00/02:00 a lease starting
+        today is current, also for a user or the cron user without a time zone (Odoo then
+        uses the UTC day, which is still yesterday)."""
+        env = self.env(context=dict(self.env.context, tz="UTC"))
+        with freeze_time("2026-03-10"):
+            upcoming = self.make_lease(self.parking, start=date(2026, 4, 1))
+        with freeze_time("2026-03-31 22:30"):  # 00:30 on 1 April in Stockholm
+            Lease = env["housing.lease"]
+            lease = Lease.create(
+                {
+                    "rental_object_id": self.residence.id,
+                    "date_start": date(2026, 4, 1),
+                    "tenant_line_ids": [Command.create({"partner_id": self.tenant.id})],
+                }
+            )
+            self.assertEqual(lease.contract_date, date(2026, 4, 1))
+            lease.action_confirm()
+            self.assertEqual(lease.state, "current")
+            self.assertEqual(lease.current_rent, 6200)
+            self.assertEqual(self.residence.with_env(env).current_lease_id, lease)
+            self.assertEqual(self.residence.with_env(env).status, "leased")
+            Lease._cron_update_states()
+            self.assertEqual(upcoming.state, "current")
+            wizard = Form(
+                env["housing.lease.notice.wizard"].with_context(default_lease_id=lease.id)
+            )
+            self.assertEqual(wizard.notice_date, date(2026, 4, 1))

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from odoo.addons.housing_base.tools.dates import stockholm_today
+
 
 class HousingLeaseNoticeWizard(models.TransientModel):
     _name = "housing.lease.notice.wizard"
@@ -9,7 +11,7 @@ class HousingLeaseNoticeWizard(models.TransientModel):
     given_by = fields.Selection(
         [("tenant", "Tenant"), ("landlord", "Landlord")], required=True, default="tenant"
     )
-    notice_date = fields.Date(required=True, default=fields.Date.context_today)
+    notice_date = fields.Date(required=True, default=stockholm_today)
     preferred_move_out_date = fields.Date()
     earliest_termination_date = fields.Date(compute="_compute_earliest_termination_date")
     termination_date = fields.Date(

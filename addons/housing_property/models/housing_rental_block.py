@@ -1,4 +1,7 @@
 from odoo import api, fields, models
+from odoo.fields import Domain
+
+from odoo.addons.housing_base.tools.dates import stockholm_today
 
 
 class HousingRentalBlock(models.Model):
@@ -22,9 +25,11 @@ class HousingRentalBlock(models.Model):
         default="other",
     )
     note = fields.Char()
-    date_from = fields.Date(string="From", required=True, default=fields.Date.context_today)
+    date_from = fields.Date(string="From", required=True, default=stockholm_today)
     date_to = fields.Date(string="To", help="Leave empty for a block until further notice.")
-    is_current = fields.Boolean(compute="_compute_is_current")
+    is_current = fields.Boolean(
+        string="In force today", compute="_compute_is_current", search="_search_is_current"
+    )
 
     _dates_ordered = models.Constraint(
         "CHECK(date_to IS NULL OR date_to >= date_from)",
@@ -33,11 +38,17 @@ class HousingRentalBlock(models.Model):
 
     @api.depends("date_from", "date_to")
     def _compute_is_current(self):
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         for block in self:
             block.is_current = block.date_from <= today and (
                 not block.date_to or block.date_to >= today
             )
+
+    def _search_is_current(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        domain = Domain(self._domain_on(stockholm_today()))
+        return domain if (operator == "in") == (True in value) else ~domain
 
     def _compute_display_name(self):
         reasons = dict(self._fields["reason"]._description_selection(self.env))

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
+from odoo.addons.housing_base.tools.dates import stockholm_today
+
 STATUS_SELECTION = [
     ("vacant", "Vacant"),
     ("blocked", "Blocked"),
@@ -149,7 +151,7 @@ class HousingRentalObject(models.Model):
             record.block_count = counts.get(record, 0)
 
     def _compute_status(self):
-        statuses = self._get_status_by_object(fields.Date.context_today(self))
+        statuses = self._get_status_by_object(stockholm_today())
         for record in self:
             record.status = statuses.get(record.id, "vacant")
 
@@ -158,7 +160,7 @@ class HousingRentalObject(models.Model):
             operator, value = ("in" if operator == "=" else "not in"), [value]
         if operator not in ("in", "not in"):
             return NotImplemented
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         statuses = self.browse()._get_status_by_object(today)
         if "vacant" in value:
             # Objects missing from the mapping are vacant: exclude the other statuses.

@@ -1,4 +1,5 @@
 from . import test_hierarchy
 from . import test_rental_object
 from . import test_status
+from . import test_company_day
 from . import test_property_access

@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools.mimetypes import guess_mimetype
 
+from odoo.addons.housing_base.tools.dates import stockholm_today
+
 # Fields of the register and of leases: staff and integrations only, not contractors
 # (they read the location through ``location_display``).
 STAFF_GROUPS = "housing_base.group_housing_user,housing_base.group_housing_integration"
@@ -133,6 +135,7 @@ class MaintenanceRequest(models.Model):
         string="Fault category",
     )
     reporter_id = fields.Many2one("res.partner", string="Reported by", index=True, tracking=True)
+    request_date = fields.Date(default=stockholm_today)
     lease_id = fields.Many2one(
         "housing.lease",
         compute="_compute_lease_id",
@@ -245,12 +248,12 @@ class MaintenanceRequest(models.Model):
     @api.depends("is_housing", "request_date", "priority_days")
     def _compute_date_due(self):
         for request in self:
-            start = request.request_date or fields.Date.context_today(request)
+            start = request.request_date or stockholm_today()
             request.date_due = request.is_housing and start + timedelta(days=request.priority_days)
 
     @api.depends("date_due", "stage_id")
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         for request in self:
             request.is_overdue = bool(
                 request.date_due
@@ -263,7 +266,7 @@ class MaintenanceRequest(models.Model):
         if operator not in ("in", "not in"):
             return NotImplemented
         domain = (
-            Domain("date_due", "<", fields.Date.context_today(self))
+            Domain("date_due", "<", stockholm_today())
             & Domain("stage_id.done", "=", False)
             & Domain("stage_id.housing_code", "not in", ["performed"])
         )
@@ -482,12 +485,17 @@ class MaintenanceRequest(models.Model):
         return self.env["maintenance.stage"].search([("housing_code", "=", code)], limit=1)
 
     def _housing_stamp_dates(self):
-        """Performed stamps the performed date, going back before it clears the date
-        (the close date is Maintenance's own)."""
+        """Performed stamps the performed date, going back before it clears the date.
+        The close date is Maintenance's own; it is set to the company's day (Maintenance
+        takes the server's)."""
         housing = self.filtered("is_housing")
+        today = stockholm_today()
         housing.filtered(
             lambda r: r.housing_stage_code == "performed" and not r.date_performed
-        ).write({"date_performed": fields.Date.context_today(self)})
+        ).write({"date_performed": today})
+        housing.filtered(lambda r: r.stage_id.done and r.close_date != today).write(
+            {"close_date": today}
+        )
         housing.filtered(
             lambda r: (
                 r.date_performed and not r.stage_id.done and r.housing_stage_code != "performed"

@@ -1,4 +1,5 @@
 from . import test_service_request
+from . import test_service_request_dates
 from . import test_service_request_tenant
 from . import test_service_request_access
 from . import test_service_request_photos
