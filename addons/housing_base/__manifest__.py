@@ -8,7 +8,7 @@
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
     "depends": ["base", "mail"],
-    "external_dependencies": {"python": ["stdnum", "phonenumbers", "holidays"]},
+    "external_dependencies": {"python": ["python-stdnum", "phonenumbers", "holidays"]},
     "data": [
         "security/housing_base_groups.xml",
         "data/ir_sequence_data.xml",
