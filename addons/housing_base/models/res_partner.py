@@ -1,24 +1,17 @@
 import phonenumbers
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from ..tools.identity import normalize_organisation_number, normalize_personal_number
+from .housing_protected_identity import PROTECTED_PARTNER_FIELDS, TRACKED_PARTNER_FIELDS
 
-# Fields that a protected identity (skyddad identitet) hides from staff below manager level.
-PROTECTED_FIELDS = (
-    "street",
-    "street2",
-    "zip",
-    "city",
-    "state_id",
-    "country_id",
-    "personal_number",
-    "phone",
-    "email",
-    "contact_address",
-)
 STAFF_GROUPS = "housing_base.group_housing_user,housing_base.group_housing_integration"
+PROTECTION_GROUP = "housing_base.group_housing_protected_identity"
+# What the special postal address (särskild postadress) may fill in on a protected contact.
+SPECIAL_ADDRESS_FIELDS = ("street", "street2", "zip", "city", "country_id")
+# What a write on a protected contact puts into the protected register instead.
+DIVERTED_FIELDS = ("personal_number", "phone", "email")
 
 
 class ResPartner(models.Model):
@@ -49,9 +42,12 @@ class ResPartner(models.Model):
     )
     protected_identity = fields.Boolean(
         groups=STAFF_GROUPS,
-        tracking=True,
-        help="Protected identity: address, identity number, phone and e-mail are hidden "
-        "from everyone but housing managers.",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Protected identity (skyddad identitet): the real address, identity number, "
+        "phone and e-mail are kept in the protected register, which only the Protected "
+        "identities privilege can read; the contact shows the special postal address only.",
     )
     trustee_id = fields.Many2one(
         "res.partner",
@@ -76,12 +72,25 @@ class ResPartner(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if vals.get("protected_identity"):
+                self._raise_protection_change()
             self._normalize_housing_vals(vals, vals.get("is_housing_contact"))
             if vals.get("is_housing_contact") and not vals.get("customer_number"):
                 vals["customer_number"] = self._next_customer_number()
         return super().create(vals_list)
 
     def write(self, vals):
+        if not self.env.context.get("housing_protection_change"):
+            if "protected_identity" in vals:
+                self._raise_protection_change()
+            protected = self.sudo().filtered("protected_identity")
+            if protected and (diverted := set(vals) & set(DIVERTED_FIELDS)):
+                # Write-only for whoever may edit the contact (the tenant on the portal, staff
+                # taking a new phone number): the value goes into the protected register.
+                diverted_vals = {fname: vals.pop(fname) for fname in diverted}
+                protected._write_protected_register(dict(diverted_vals))
+                if others := self - protected:
+                    others.write(diverted_vals)
         strict = vals.get("is_housing_contact") or any(self.mapped("is_housing_contact"))
         self._normalize_housing_vals(
             vals, strict, self[:1].country_id.code if len(self) == 1 else None
@@ -109,6 +118,14 @@ class ResPartner(models.Model):
                 raise ValidationError(
                     self._identity_error(vals["personal_number"], str(error))
                 ) from None
+            protected = env["housing.protected.identity"].sudo()
+            if not env.context.get("housing_protection_change") and protected.search_count(
+                [("personal_number", "=", vals["personal_number"])], limit=1
+            ):
+                # The same words as the unique index: nothing tells that the other is protected.
+                raise ValidationError(
+                    env._("Another active contact already has this personal identity number.")
+                )
         if vals.get("organisation_number"):
             try:
                 vals["organisation_number"] = normalize_organisation_number(
@@ -180,16 +197,202 @@ class ResPartner(models.Model):
                 raise ValidationError(self.env._("A contact cannot be their own trustee."))
 
     # ------------------------------------------------------------------ protected identity
-    def _read_format(self, fnames, load="_classic_read"):
-        result = super()._read_format(fnames, load=load)
-        if self.env.su or self.env.user.has_group("housing_base.group_housing_manager"):
-            return result
-        hidden = [f for f in fnames if f in PROTECTED_FIELDS]
-        if not hidden:
-            return result
-        protected_ids = set(self.sudo().filtered("protected_identity").ids)
-        for values in result:
-            if values["id"] in protected_ids:
-                for fname in hidden:
-                    values[fname] = False
-        return result
+    def _raise_protection_change(self):
+        raise AccessError(
+            self.env._(
+                "A protected identity is set or lifted only with Protect identity or Lift "
+                "protection, by staff with the Protected identities privilege, with a reason."
+            )
+        )
+
+    def _check_protection_privilege(self):
+        if not self.env.su and not self.env.user.has_group(PROTECTION_GROUP):
+            self._raise_protection_change()
+
+    @api.model
+    def _protection_reason(self, reason):
+        reason = (reason or "").strip()
+        if not reason:
+            raise UserError(self.env._("Give the reason for setting or lifting the protection."))
+        return reason
+
+    def housing_protect_identity(self, reason, special_address=None):
+        """Give these contacts a protected identity (skyddad identitet).
+
+        Their identity number, address, phone and e-mail move into the protected register
+        (``housing.protected.identity``); the contact keeps only ``special_address`` (the
+        särskild postadress from Skatteverket: street, street2, zip, city, country_id).
+        Mail tracking and e-mail senders that hold the old values are erased. Logged.
+        """
+        self._check_protection_privilege()
+        reason = self._protection_reason(reason)
+        address = {
+            fname: (special_address or {}).get(fname) or False for fname in SPECIAL_ADDRESS_FIELDS
+        }
+        partners = self.sudo()
+        if already := partners.filtered("protected_identity"):
+            raise UserError(
+                self.env._(
+                    "%(names)s already has a protected identity.",
+                    names=", ".join(already.mapped("name")),
+                )
+            )
+        self._move_into_protected_register(reason, "protect")
+        cleared = dict.fromkeys(PROTECTED_PARTNER_FIELDS, False)
+        partners.with_context(housing_protection_change=True, mail_notrack=True).write(
+            {**cleared, **address, "protected_identity": True}
+        )
+        for partner in partners:
+            partner.message_post(
+                body=self.env._(
+                    "Protected identity set: the contact details are in the protected register."
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    def housing_lift_protection(self, reason):
+        """Lift the protection: the real contact details move back onto the contacts."""
+        self._check_protection_privilege()
+        reason = self._protection_reason(reason)
+        partners = self.sudo()
+        if unprotected := partners.filtered(lambda partner: not partner.protected_identity):
+            raise UserError(
+                self.env._(
+                    "%(names)s has no protected identity.",
+                    names=", ".join(unprotected.mapped("name")),
+                )
+            )
+        registers = self.env["housing.protected.identity"].sudo()
+        registers = registers.search([("partner_id", "in", partners.ids)])
+        restore = {
+            register.partner_id: register._convert_to_write(
+                {fname: register[fname] for fname in PROTECTED_PARTNER_FIELDS}
+            )
+            for register in registers
+        }
+        self._log_protection("lift", reason)
+        registers.unlink()
+        unlift = partners.with_context(housing_protection_change=True, mail_notrack=True)
+        for partner, values in restore.items():
+            partner.with_env(unlift.env).write({**values, "protected_identity": False})
+        unlift.filtered("protected_identity").write({"protected_identity": False})
+        for partner in partners:
+            partner.message_post(
+                body=self.env._("Protected identity lifted."), subtype_xmlid="mail.mt_note"
+            )
+        return True
+
+    def _move_into_protected_register(self, reason, action):
+        partners = self.sudo()
+        self.env["housing.protected.identity"].sudo().create(
+            [
+                {
+                    **partner._convert_to_write(
+                        {fname: partner[fname] for fname in PROTECTED_PARTNER_FIELDS}
+                    ),
+                    "partner_id": partner.id,
+                    "reason": reason,
+                    "protected_by_id": self.env.uid,
+                    "protected_date": fields.Datetime.now(),
+                }
+                for partner in partners
+            ]
+        )
+        partners._erase_protected_trail()
+        self._log_protection(action, reason)
+
+    def _write_protected_register(self, vals):
+        self._normalize_housing_vals(vals, strict=True)
+        registers = self.env["housing.protected.identity"].sudo()
+        registers.search([("partner_id", "in", self.ids)]).with_context(
+            housing_protection_change=True
+        ).write(vals)
+        self.env["housing.protected.identity.log"].sudo().create(
+            [
+                {
+                    "user_id": self.env.uid,
+                    "partner_id": partner.id,
+                    "action": "edit",
+                    "field_names": ", ".join(sorted(vals)),
+                }
+                for partner in self
+            ]
+        )
+
+    def _log_protection(self, action, reason):
+        self.env["housing.protected.identity.log"].sudo().create(
+            [
+                {
+                    "user_id": self.env.uid,
+                    "partner_id": partner.id,
+                    "action": action,
+                    "reason": reason,
+                    "field_names": ", ".join(PROTECTED_PARTNER_FIELDS),
+                }
+                for partner in self
+            ]
+        )
+
+    def _erase_protected_trail(self):
+        """Erase what mail kept of the values that now are protected: tracking of address,
+        phone and e-mail changes on the contacts, and the sender address of their messages."""
+        env = self.sudo().env
+        env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", "res.partner"),
+                ("mail_message_id.res_id", "in", self.ids),
+                ("field_id.name", "in", TRACKED_PARTNER_FIELDS),
+            ]
+        ).unlink()
+        env["mail.message"].search(
+            [("author_id", "in", self.ids), ("email_from", "!=", False)]
+        ).write({"email_from": False})
+
+    @api.model
+    def _housing_migrate_protected_identities(self):
+        """Move the contact details of contacts that were protected before the protected
+        register existed (housing_base 19.0.1) into it (migration to 19.0.2)."""
+        registered = self.env["housing.protected.identity"].sudo().search([]).partner_id
+        partners = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("protected_identity", "=", True), ("id", "not in", registered.ids)])
+        )
+        if not partners:
+            return partners
+        partners._move_into_protected_register(
+            self.env._("Protected before the protected register existed (migration)."), "migrate"
+        )
+        partners.with_context(housing_protection_change=True, mail_notrack=True).write(
+            dict.fromkeys(PROTECTED_PARTNER_FIELDS, False)
+        )
+        return partners
+
+    def action_housing_open_protected_identity(self):
+        """Open the protected register entry of this contact (reading it is logged)."""
+        self.ensure_one()
+        self._check_protection_privilege()
+        register = self.env["housing.protected.identity"].search(
+            [("partner_id", "=", self.id)], limit=1
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Protected identity"),
+            "res_model": "housing.protected.identity",
+            "res_id": register.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    def action_housing_protection_wizard(self):
+        self.ensure_one()
+        self._check_protection_privilege()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "housing_base.action_housing_protected_identity_wizard"
+        )
+        action["context"] = {
+            "default_partner_id": self.id,
+            "default_mode": "lift" if self.sudo().protected_identity else "protect",
+        }
+        return action
