@@ -83,7 +83,10 @@ class TestWebhooks(TransactionCase):
     def test_retry_with_back_off_then_give_up(self):
         delivery = self._enqueue()
         gaps = []
-        with patch(POST, return_value=FakeResponse(503, "busy")) as post:
+        with (
+            patch(POST, return_value=FakeResponse(503, "busy")) as post,
+            self.assertLogs(delivery_module.__name__, "WARNING") as logs,
+        ):
             for _attempt in range(delivery_module.MAX_ATTEMPTS):
                 before = fields.Datetime.now()
                 self.Delivery._cron_deliver()
@@ -92,6 +95,9 @@ class TestWebhooks(TransactionCase):
                     # Not due yet: the cron leaves it alone.
                     self.Delivery._cron_deliver()
                     delivery.next_attempt_at = before
+        # Giving up is logged for the operator.
+        [message] = logs.output
+        self.assertIn(f"failed {delivery_module.MAX_ATTEMPTS} times, giving up: HTTP 503", message)
         self.assertEqual(post.call_count, delivery_module.MAX_ATTEMPTS)
         self.assertEqual(delivery.state, "failed")
         self.assertEqual(delivery.attempts, delivery_module.MAX_ATTEMPTS)
