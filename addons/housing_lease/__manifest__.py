@@ -10,6 +10,7 @@
     "pre_init_hook": "pre_init_hook",
     "data": [
         "security/ir.model.access.csv",
+        "security/housing_lease_security.xml",
         "data/housing_lease_notice_rule_data.xml",
         "data/ir_cron_data.xml",
         "report/housing_lease_report.xml",
