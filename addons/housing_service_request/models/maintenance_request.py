@@ -5,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools.mimetypes import guess_mimetype
 
-from odoo.addons.housing_base.tools.dates import stockholm_today
+from odoo.addons.housing_base.tools.dates import stockholm_date, stockholm_today
 
 # Fields of the register and of leases: staff and integrations only, not contractors
 # (they read the location through ``location_display``).
@@ -21,7 +21,7 @@ COMMON_SPACES = [
     ("playground", "Playground"),
     ("other", "Other common space"),
 ]
-# Key = number of days to fix the fault.
+# Key = number of days to fix the fault (Mimer's list), or "weeks" for a number of weeks.
 PRIORITY_LEVELS = [
     ("0", "Emergency"),
     ("1", "1 day"),
@@ -31,9 +31,16 @@ PRIORITY_LEVELS = [
     ("14", "2 weeks"),
     ("21", "3 weeks"),
     ("28", "4 weeks"),
+    ("35", "5 weeks"),
     ("42", "6 weeks"),
     ("56", "8 weeks"),
+    ("183", "6 months"),
+    ("365", "More than 1 year"),
+    ("weeks", "Number of weeks"),
 ]
+# Stages of the work itself: only with a resource (Mimer: "Ingen resurs är tilldelad").
+# Waiting, returned (hand-back) and closed need none.
+HANDLING_STAGES = ("assigned", "started", "waiting_parts", "performed")
 ACTIVE_LEASE_STATES = ("upcoming", "current", "notice")
 # What a tenant (portal or API) may fill in; the location comes as codes.
 TENANT_FIELDS = (
@@ -157,7 +164,13 @@ class MaintenanceRequest(models.Model):
         tracking=True,
         help="Days to fix the fault; sets the due date.",
     )
+    priority_weeks = fields.Integer(
+        string="Weeks", help="Weeks to fix the fault, for the priority 'Number of weeks'."
+    )
     priority_days = fields.Integer(compute="_compute_priority_days", store=True, precompute=True)
+    start_date = fields.Date(
+        tracking=True, help="The day the work can start; the due date counts from it."
+    )
     date_due = fields.Date(
         string="Due date",
         compute="_compute_date_due",
@@ -166,7 +179,10 @@ class MaintenanceRequest(models.Model):
         precompute=True,
         index=True,
         tracking=True,
-        help="Request date plus the priority days; may be changed by hand.",
+        help="Start date (or request date) plus the priority days; may be changed by hand.",
+    )
+    is_planned_after_due = fields.Boolean(
+        string="Planned after the due date", compute="_compute_is_planned_after_due"
     )
     is_overdue = fields.Boolean(
         string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
@@ -240,16 +256,43 @@ class MaintenanceRequest(models.Model):
                 own, request.rental_object_id, request.property_id
             )
 
-    @api.depends("priority_level")
+    @api.depends("priority_level", "priority_weeks")
     def _compute_priority_days(self):
         for request in self:
-            request.priority_days = int(request.priority_level or 0)
+            if request.priority_level == "weeks":
+                request.priority_days = 7 * request.priority_weeks
+            else:
+                request.priority_days = int(request.priority_level or 0)
 
-    @api.depends("is_housing", "request_date", "priority_days")
+    @api.depends("is_housing", "request_date", "start_date", "priority_days")
     def _compute_date_due(self):
         for request in self:
-            start = request.request_date or stockholm_today()
+            start = request.start_date or request.request_date or stockholm_today()
             request.date_due = request.is_housing and start + timedelta(days=request.priority_days)
+
+    @api.depends("schedule_date", "date_due")
+    def _compute_is_planned_after_due(self):
+        for request in self:
+            request.is_planned_after_due = bool(
+                request.schedule_date
+                and request.date_due
+                and stockholm_date(request.schedule_date) > request.date_due
+            )
+
+    @api.onchange("schedule_date", "date_due")
+    def _onchange_schedule_date_after_due(self):
+        if self.is_planned_after_due:
+            return {
+                "warning": {
+                    "title": self.env._("Planned after the due date"),
+                    "message": self.env._(
+                        "The work is planned for %(planned)s, after the due date %(due)s.",
+                        planned=stockholm_date(self.schedule_date),
+                        due=self.date_due,
+                    ),
+                }
+            }
+        return None
 
     @api.depends("date_due", "stage_id")
     def _compute_is_overdue(self):
@@ -283,6 +326,11 @@ class MaintenanceRequest(models.Model):
         return result
 
     # ------------------------------------------------------------------ constraints
+    @api.constrains("priority_level", "priority_weeks")
+    def _check_priority_weeks(self):
+        if self.filtered(lambda r: r.priority_level == "weeks" and r.priority_weeks < 1):
+            raise ValidationError(self.env._("Enter the number of weeks to fix the fault."))
+
     @api.constrains("location_type", "rental_object_id", "common_space_type", "property_id")
     def _check_location(self):
         for request in self.filtered("is_housing"):
@@ -365,6 +413,10 @@ class MaintenanceRequest(models.Model):
                 vals["ordering_team_id"] = routed if team.is_contractor else team.id
             if not vals.get("stage_id"):
                 vals["stage_id"] = stages["assigned" if vals.get("user_id") else "waiting"].id
+            elif not vals.get("user_id"):
+                self._housing_check_resource(
+                    self.env["maintenance.stage"].browse(vals["stage_id"]), False
+                )
 
     @api.model
     def _housing_vals_properties(self, vals_list):
@@ -406,13 +458,22 @@ class MaintenanceRequest(models.Model):
                     self.env._("Use the Hand back button to return a request with a reason.")
                 )
             vals = dict(vals, user_id=False)
-        elif vals.get("user_id") and "stage_id" not in vals:
-            # Assigning a resource to a waiting request moves it on.
-            waiting = self.filtered(
-                lambda r: r.is_housing and r.housing_stage_code in ("waiting", "returned")
+        elif "user_id" in vals and "stage_id" not in vals:
+            if vals["user_id"]:
+                # Assigning a resource to a waiting request moves it on.
+                moving, code = ("waiting", "returned"), "assigned"
+            else:
+                # Unassigning the resource sends the request back to waiting (Mimer).
+                moving, code = HANDLING_STAGES, "waiting"
+            moved = self.filtered(lambda r: r.is_housing and r.housing_stage_code in moving)
+            if moved:
+                moved.write(dict(vals, stage_id=self._housing_stage(code).id))
+                rest = self - moved
+                return rest.write(vals) if rest else True
+        for request in self.filtered("is_housing"):
+            request._housing_check_resource(
+                stage or request.stage_id, vals["user_id"] if "user_id" in vals else request.user_id
             )
-            if waiting:
-                waiting.write({"stage_id": self._housing_stage("assigned").id})
         if vals.get("maintenance_team_id"):
             new_team = self.env["maintenance.team"].browse(vals["maintenance_team_id"])
             if not new_team.is_contractor:
@@ -478,6 +539,19 @@ class MaintenanceRequest(models.Model):
         ):
             raise AccessError(
                 self.env._("External contractors cannot close or reopen service requests.")
+            )
+
+    @api.model
+    def _housing_check_resource(self, stage, user):
+        """Refuse a handling stage (resource assigned, started, waiting for parts,
+        performed) without a resource ``user``."""
+        if stage.housing_code in HANDLING_STAGES and not user:
+            raise UserError(
+                self.env._(
+                    "No resource is assigned: choose a resource before moving the request to "
+                    "%(stage)s.",
+                    stage=stage.name,
+                )
             )
 
     @api.model

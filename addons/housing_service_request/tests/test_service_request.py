@@ -71,7 +71,7 @@ class TestServiceRequest(HousingServiceRequestCase):
 
     def test_overdue_filter(self):
         with freeze_time("2026-03-02"):
-            request = self.report(priority_level="1")
+            request = self.report(priority_level="1", user_id=self.housing_user.id)
         with freeze_time("2026-03-10"):
             self.assertTrue(request.is_overdue)
             self.assertIn(request, self.Request.search([("is_overdue", "=", True)]))
@@ -90,7 +90,7 @@ class TestServiceRequest(HousingServiceRequestCase):
         self.assertEqual(self.report(user_id=self.housing_user.id).stage_id, self.stage["assigned"])
 
     def test_performed_and_closed_stamp_their_dates(self):
-        request = self.report()
+        request = self.report(user_id=self.housing_user.id)
         request.stage_id = self.stage["performed"]
         self.assertEqual(request.date_performed, date.today())
         self.assertFalse(request.close_date)
@@ -147,7 +147,7 @@ class TestServiceRequest(HousingServiceRequestCase):
         self.assertEqual(request.maintenance_team_id, self.team)
 
     def test_stage_changes_email_the_tenant_with_a_portal_link(self):
-        request = self.report()
+        request = self.report(user_id=self.housing_user.id)
         before = self.tenant_notifications(request)
         request.stage_id = self.stage["started"]
         new = self.tenant_notifications(request) - before
@@ -156,7 +156,7 @@ class TestServiceRequest(HousingServiceRequestCase):
         self.assertIn("Started", new.mail_message_id.subject)
 
     def test_hidden_requests_send_the_tenant_nothing(self):
-        hidden = self.report(hidden_from_tenant=True)
+        hidden = self.report(hidden_from_tenant=True, user_id=self.housing_user.id)
         self.assertNotIn(self.tenant, hidden.message_partner_ids)
         hidden.stage_id = self.stage["started"]
         hidden.message_post(
