@@ -173,6 +173,75 @@ class TestLease(HousingLeaseCase):
         line.invalidate_recordset()
         self.assertEqual((line.date_to, line.tax_rate), (False, 0))
 
+    def test_overlapping_rent_lines_of_one_kind_refused(self):
+        """Issue 15, item 14: two base rents in one month were summed silently."""
+        lease = self.make_lease(start=date(2025, 1, 1))  # base rent 6200 from 2025-01-01
+        with self.assertRaises(ValidationError) as caught:
+            lease.rent_line_ids = [
+                Command.create({"kind": "base", "amount": 6500, "date_from": date(2026, 1, 1)})
+            ]
+        self.assertEqual(
+            str(caught.exception),
+            "Lease 999-001-01-0001/01 already has a Base rent line valid from 2025-01-01 on: "
+            "rent lines of the same kind cannot overlap. End the earlier line first.",
+        )
+        lease.invalidate_recordset()
+        self.assertEqual(len(lease.rent_line_ids), 1)
+        self.assertEqual(lease.rent_on(date(2026, 1, 1)), 6200)
+        # Other kinds, and charges with different descriptions, may run side by side.
+        lease.rent_line_ids = [
+            Command.create({"kind": "storage", "amount": 150, "date_from": date(2025, 1, 1)}),
+            Command.create(
+                {"kind": "charge", "name": "Bredband", "amount": 99, "date_from": date(2025, 1, 1)}
+            ),
+            Command.create(
+                {
+                    "kind": "charge",
+                    "name": "Hemförsäkring",
+                    "amount": 60,
+                    "date_from": date(2025, 3, 1),
+                }
+            ),
+        ]
+        self.assertEqual(lease.rent_on(date(2025, 3, 1)), 6200 + 150 + 99 + 60)
+        with self.assertRaises(ValidationError) as caught:
+            lease.rent_line_ids = [
+                Command.create(
+                    {
+                        "kind": "charge",
+                        "name": "Bredband",
+                        "amount": 99,
+                        "date_from": date(2025, 6, 1),
+                    }
+                )
+            ]
+        self.assertIn("already has a Charge line", str(caught.exception))
+        # Ending the earlier line first makes room for the next one.
+        base = lease.rent_line_ids.filtered(lambda line: line.kind == "base")
+        base.date_to = date(2025, 12, 31)
+        lease.rent_line_ids = [
+            Command.create({"kind": "base", "amount": 6500, "date_from": date(2026, 1, 1)})
+        ]
+        self.assertEqual(lease.rent_on(date(2026, 1, 1)), 6500 + 150 + 99 + 60)
+        # Reopening the earlier line would overlap again.
+        with self.assertRaises(ValidationError) as caught:
+            base.date_to = False
+        self.assertIn("valid from 2026-01-01 on", str(caught.exception))
+        self.assertEqual(base.date_to, date(2025, 12, 31))
+
+    def test_overlapping_rent_lines_refused_by_the_database(self):
+        """Issue 15, item 14: the same rule holds for concurrent writers (exclusion constraint)."""
+        lease = self.make_lease(start=date(2025, 1, 1))
+        self.assertConstraintError(
+            "housing.lease.rent.line",
+            "Rent lines of the same kind cannot overlap.",
+            lambda: self.env.cr.execute(
+                "INSERT INTO housing_lease_rent_line (lease_id, kind, amount, date_from) "
+                "VALUES (%s, 'base', 1, '2026-01-01'); SET CONSTRAINTS ALL IMMEDIATE",
+                [lease.id],
+            ),
+        )
+
     @freeze_time("2026-03-10")
     def test_current_rent_on_lease_and_object(self):
         self.assertEqual((self.residence.current_rent, self.residence.status), (6200, "vacant"))

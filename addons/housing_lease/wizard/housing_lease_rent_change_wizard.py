@@ -102,21 +102,20 @@ class HousingLeaseRentChangeWizard(models.TransientModel):
         for line in starting_that_day:
             line.amount = self._new_amount(line.amount)
         to_close = lines - starting_that_day
-        self.env["housing.lease.rent.line"].create(
-            [
-                {
-                    "lease_id": line.lease_id.id,
-                    "kind": line.kind,
-                    "name": line.name,
-                    "amount": self._new_amount(line.amount),
-                    "tax_rate": line.tax_rate,
-                    "date_from": date,
-                    "date_to": line.date_to,
-                }
-                for line in to_close
-            ]
-        )
+        new_lines = [
+            {
+                "lease_id": line.lease_id.id,
+                "kind": line.kind,
+                "name": line.name,
+                "amount": self._new_amount(line.amount),
+                "tax_rate": line.tax_rate,
+                "date_from": date,
+                "date_to": line.date_to,
+            }
+            for line in to_close
+        ]
         to_close.date_to = date - timedelta(days=1)
+        self.env["housing.lease.rent.line"].create(new_lines)
         after = {lease: lease.rent_on(date) for lease in leases}
         self.write({"state": "done", "summary": self._summary(date, lines, before, after)})
         for lease in leases:
