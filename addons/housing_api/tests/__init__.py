@@ -9,3 +9,4 @@ from . import test_openapi
 from . import test_webhook_events
 from . import test_webhooks
 from . import test_api_parking
+from . import test_api_protected_identity

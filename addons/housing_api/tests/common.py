@@ -48,8 +48,10 @@ class HousingApiCase(HttpCase, HousingServiceRequestCase):
                 "personal_number": "199001010017",
                 "street": "Hemlig gatan 1",
                 "phone": "070-765 43 21",
-                "protected_identity": True,
             }
+        )
+        cls.protected.sudo().housing_protect_identity(
+            "Beslut från Skatteverket", {"street": "Särskild postadress", "city": "Stockholm"}
         )
 
     @classmethod
@@ -76,3 +78,13 @@ class HousingApiCase(HttpCase, HousingServiceRequestCase):
         self.assertTrue(error["message"])
         self.assertIsInstance(error["details"], dict)
         return error
+
+
+def readable_fields(Model):
+    """The fields of ``Model`` its user may read: those fields_get lists, minus relations
+    to models the user may not read at all (e.g. Odoo's chat sessions of a contact)."""
+    return [
+        name
+        for name, field in Model.fields_get(attributes=["relation"]).items()
+        if not field.get("relation") or Model.env[field["relation"]].has_access("read")
+    ]

@@ -31,7 +31,7 @@ class TestApiContacts(HousingApiCase):
         self.assertEqual(contact["name"], "Skyddad Person")
         self.assertIsNone(contact["personal_number"])
         self.assertIsNone(contact["phone"])
-        self.assertIsNone(contact["address"]["street"])
+        self.assertEqual(contact["address"]["street"], "Särskild postadress")
 
     def test_lookup_by_personal_number_in_any_form(self):
         for number in ("8112189876", "811218-9876", "19811218-9876"):
