@@ -9,9 +9,44 @@ import shutil
 import socket
 import subprocess
 import time
+from pathlib import Path
 
 import pytest
 import requests
+
+
+def _allowed_skips():
+    """Test ids that may skip, from tests/allowed-skips.txt ("<id> <reason>" per line)."""
+    lines = Path(__file__).with_name("allowed-skips.txt").read_text().splitlines()
+    return {line.split()[0] for line in lines if line.strip() and not line.startswith("#")}
+
+
+def pytest_configure(config):
+    config.housing_skips = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        report.config.housing_skips.append(report)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """A skipped test fails the run unless tests/allowed-skips.txt lists it with its reason:
+    a test that cannot run (a missing package, browser or server) is not a passed test."""
+    allowed = _allowed_skips()
+    unexpected = [r.nodeid for r in session.config.housing_skips if r.nodeid not in allowed]
+    if unexpected and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    session.config.housing_unexpected_skips = unexpected
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    unexpected = getattr(config, "housing_unexpected_skips", [])
+    if unexpected:
+        terminalreporter.write_line(
+            "FAILED: skipped tests not listed in tests/allowed-skips.txt: " + ", ".join(unexpected),
+            red=True,
+        )
 
 
 def _free_port():
