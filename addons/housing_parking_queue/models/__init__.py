@@ -4,6 +4,7 @@ from . import housing_parking_listing
 from . import housing_parking_application
 from . import housing_parking_offer
 from . import housing_residential_area
+from . import housing_parking_property_group
 from . import housing_property
 from . import housing_rental_object
 from . import res_partner

@@ -1,6 +1,8 @@
+import psycopg2
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
 from ..tools import rules
 from ..tools.dates import queue_points, stockholm_today
@@ -73,6 +75,8 @@ class HousingParkingApplication(models.Model):
         the portal and the API."""
         if self.env.context.get("housing_parking_apply"):
             return super().create(vals_list)
+        # Staff only: tenants and integrations apply through listing.apply().
+        self.check_access("create")
         applications = self.browse()
         Listing = self.env["housing.parking.listing"]
         for vals in vals_list:
@@ -80,6 +84,20 @@ class HousingParkingApplication(models.Model):
             partner = self.env["res.partner"].browse(vals["partner_id"])
             applications |= listing.apply(partner, vals.get("application_type", rules.ADDITIONAL))
         return applications
+
+    @api.model
+    def _create_unique(self, vals):
+        """Create the application of ``vals``; when the same contact's application for the
+        same listing was committed a moment ago by a concurrent request (invisible to this
+        transaction's snapshot, so the listing lock cannot tell), refuse with the ordinary
+        "already applied" instead of a database error."""
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return self.create(vals)
+        except psycopg2.errors.UniqueViolation as error:
+            if error.diag.constraint_name != self._partner_listing_unique.full_name(self):
+                raise
+            raise rules.ParkingRefusal(self.env, rules.ALREADY_APPLIED) from None
 
     @api.model
     def _store_ranking(self, rows):

@@ -1,9 +1,11 @@
 import datetime
+import logging
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
@@ -12,9 +14,15 @@ from ..tools import rules
 from ..tools.dates import offer_deadline, stockholm_today
 from .housing_parking_policy import LISTING_RULES
 
+_logger = logging.getLogger(__name__)
+
 OPEN_STATES = ("published", "ready", "offered")
 PARKING_LEASE_TYPES = ("parking", "garage")
 RANKED_STATES = ("active", "offered")
+# Parking leases that count for the priority: a lease under notice is ending (Mimer).
+PARKING_COUNTED_STATES = ("upcoming", "current")
+# How often the queue run tries a listing whose step conflicts with another transaction.
+QUEUE_STEP_TRIES = 5
 
 
 class HousingParkingListing(models.Model):
@@ -140,6 +148,59 @@ class HousingParkingListing(models.Model):
             policy = self.env["housing.parking.policy"]._for_rule(self.rule)
             self.date_to = self.date_from + datetime.timedelta(days=policy.publication_days)
 
+    @api.constrains("rental_object_id")
+    def _check_parking_space(self):
+        for listing in self:
+            if listing.rental_object_id.object_type != "parking":
+                raise ValidationError(
+                    self.env._(
+                        "%(object)s is not a parking space: only parking spaces are listed "
+                        "in the parking queue.",
+                        object=listing.rental_object_id.display_name,
+                    )
+                )
+
+    @api.constrains("rental_object_id", "vacant_from", "state")
+    def _check_published_space_not_blocked(self):
+        self.filtered(lambda listing: listing.state == "published")._check_not_blocked(
+            ValidationError
+        )
+
+    def _lease_start(self, today):
+        """The first day of the parking lease if the space is let on ``today``."""
+        self.ensure_one()
+        return max(self.vacant_from, today)
+
+    def _blocks(self, today):
+        """{listing: the rental block in force on the day its lease would start} of the
+        listings whose parking space is blocked then (a lease cannot start in a block)."""
+        Block = self.env["housing.rental.block"]
+        blocks = {}
+        for listing in self:
+            block = listing.rental_object_id.sudo().block_ids.filtered_domain(
+                Block._domain_on(listing._lease_start(today))
+            )[:1]
+            if block:
+                blocks[listing] = block
+        return blocks
+
+    def _check_not_blocked(self, error):
+        """Raise ``error`` naming the block if any of these listings' spaces is blocked on
+        the day its lease would start."""
+        blocks = self._blocks(stockholm_today())
+        if blocks:
+            listing, block = next(iter(blocks.items()))
+            reasons = dict(block._fields["reason"]._description_selection(self.env))
+            raise error(
+                self.env._(
+                    "%(space)s is blocked from letting (%(reason)s) on %(date)s, the day its "
+                    "lease would start: it is not published or offered until the block ends.",
+                    space=listing.rental_object_id.code,
+                    reason=reasons[block.reason],
+                    date=listing._lease_start(stockholm_today()),
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -168,18 +229,23 @@ class HousingParkingListing(models.Model):
 
     # ------------------------------------------------------------------ eligibility
     def _facts_by_partner(self, partners):
-        """{partner id: per-partner counters} of active housing and parking leases, with
-        debt collection date and address, for ``partners`` — a constant number of queries
-        whatever the number of partners."""
+        """{partner id: per-partner counters} of the housing and parking leases that count
+        (see rules.ApplicantFacts), with debt collection date and address, for
+        ``partners`` — a constant number of queries whatever the number of partners.
+
+        Residence leases count when upcoming, current or under notice; the upcoming ones
+        also apart (``upcoming_*``), as they decide the residents-only rules. Parking
+        leases count when upcoming or current: one under notice is ending (Mimer)."""
         partner_ids = set(partners.ids)
+        counters = ("housing", "upcoming", "parking")
         facts = {
             pid: {
-                "housing": 0,
-                "parking": 0,
-                "housing_area": defaultdict(int),
-                "housing_property": defaultdict(int),
-                "parking_area": defaultdict(int),
-                "parking_property": defaultdict(int),
+                **dict.fromkeys(counters, 0),
+                **{
+                    f"{counter}_{where}": defaultdict(int)
+                    for counter in counters
+                    for where in ("area", "property")
+                },
             }
             for pid in partner_ids
         }
@@ -193,26 +259,24 @@ class HousingParkingListing(models.Model):
             .sudo()
             ._read_group(
                 [("partner_ids", "in", list(partner_ids)), ("state", "in", ACTIVE_STATES)],
-                ["partner_ids", "lease_type", "residential_area_id", "property_id"],
+                ["partner_ids", "lease_type", "state", "residential_area_id", "property_id"],
                 ["__count"],
             )
         )
-        for partner, lease_type, area, prop, count in groups:
+        for partner, lease_type, state, area, prop, count in groups:
             if partner.id not in partner_ids:
                 continue
-            kind = (
-                "parking"
-                if lease_type in PARKING_LEASE_TYPES
-                else "housing"
-                if lease_type == "residence"
-                else None
-            )
-            if not kind:
+            if lease_type == "residence":
+                kinds = ("housing", "upcoming") if state == "upcoming" else ("housing",)
+            elif lease_type in PARKING_LEASE_TYPES and state in PARKING_COUNTED_STATES:
+                kinds = ("parking",)
+            else:
                 continue
             data = facts[partner.id]
-            data[kind] += count
-            data[f"{kind}_area"][area.id] += count
-            data[f"{kind}_property"][prop.id] += count
+            for kind in kinds:
+                data[kind] += count
+                data[f"{kind}_area"][area.id] += count
+                data[f"{kind}_property"][prop.id] += count
         # One query, whatever the number of partners (reading them one by one would
         # fetch them in batches of 1000).
         partners = (
@@ -251,14 +315,24 @@ class HousingParkingListing(models.Model):
 
     def _verdict(self, terms, data, application_type):
         obj = self.rental_object_id
-        area, prop = obj.residential_area_id.id, obj.property_id.id
+        area = obj.residential_area_id.id
+        # Properties of one group count as one for the residents-only rules.
+        props = (obj.property_id.parking_group_id.property_ids or obj.property_id).ids
+
+        def in_property(counts):
+            return sum(counts[prop] for prop in props)
+
+        # The upcoming home decides the residents-only rules when there is one (without
+        # one, every residence lease counted is current or under notice).
+        home = "upcoming" if data["upcoming"] else "housing"
         facts = rules.ApplicantFacts(
             housing=data["housing"],
             housing_in_area=data["housing_area"][area],
-            housing_in_property=data["housing_property"][prop],
+            home_in_area=bool(data[f"{home}_area"][area]),
+            home_in_property=bool(in_property(data[f"{home}_property"])),
             parking=data["parking"],
             parking_in_area=data["parking_area"][area],
-            parking_in_property=data["parking_property"][prop],
+            parking_in_property=in_property(data["parking_property"]),
             debt_collection_date=data["debt_collection_date"],
             complete_address=data["complete_address"],
         )
@@ -320,6 +394,9 @@ class HousingParkingListing(models.Model):
         return ranking
 
     def action_refresh_ranking(self):
+        """Staff: rank the applicants again now. _rank stores the ranking in SQL, so the
+        right to change listings is checked here (integrations and tenants only read)."""
+        self.check_access("write")
         self._rank()
         return True
 
@@ -347,8 +424,6 @@ class HousingParkingListing(models.Model):
         verdict = self.get_eligibility(partner)[self][application_type]
         if not verdict.eligible:
             raise rules.ParkingRefusal(self.env, verdict.reason)
-        if self.rule == "scored":
-            self.env["housing.queue.membership"]._ensure(partner, "parking_internal")
         vals = {
             "state": "active",
             "application_type": application_type,
@@ -359,9 +434,11 @@ class HousingParkingListing(models.Model):
             existing.write(vals)
             application = existing
         else:
-            application = Application.create(
+            application = Application._create_unique(
                 {**vals, "listing_id": self.id, "partner_id": partner.id}
             )
+        if self.rule == "scored":
+            self.env["housing.queue.membership"]._ensure(partner, "parking_internal")
         self.message_post(
             body=self.env._("%(partner)s applied.", partner=partner.display_name),
             message_type="notification",
@@ -373,9 +450,11 @@ class HousingParkingListing(models.Model):
     # ------------------------------------------------------------------ offer rounds
     def _start_offer_rounds(self):
         """Offer each listing (ready for offer, scored, without an active offer) to the first
-        applicant in the ranking who is still eligible; disqualify those who no longer are.
-        Listings nobody can get are closed or re-published as non-scored (policy). A
-        constant number of queries per listing, whatever the number of applicants."""
+        applicant in the ranking who is still eligible; disqualify those above who no longer
+        are. Listings nobody can get are closed or re-published as non-scored (policy);
+        listings whose space is blocked on the day the lease would start wait until the
+        block ends. A constant number of queries per listing, whatever the number of
+        applicants."""
         self = self.sudo()
         self._lock()
         todo = self.filtered(
@@ -385,28 +464,29 @@ class HousingParkingListing(models.Model):
                 and not listing.active_offer_id
             )
         )
+        blocked = todo._blocks(stockholm_today())
+        todo = todo.filtered(lambda listing: listing not in blocked)
         if not todo:
             return self.env["housing.parking.offer"]
         ranking = todo._rank()
         Application = self.env["housing.parking.application"]
-        disqualified = Application
-        offer_vals, empty = [], self.browse()
+        disqualified_ids, offer_vals, empty = [], [], self.browse()
         policy = self.env["housing.parking.policy"]._for_rule("scored")
         now = fields.Datetime.now()
         deadline = offer_deadline(now, policy.offer_business_days)
         for listing in todo:
             ranked = ranking[listing]
-            disqualified |= Application.union(
-                *(
-                    app
-                    for app, verdict, __ in ranked
-                    if not verdict.eligible and app.state == "active"
-                )
-            )
-            candidate = next(
-                (app for app, verdict, __ in ranked if verdict.eligible and app.state == "active"),
-                None,
-            )
+            # Walk the ranking down to the first eligible applicant: those above who fail
+            # the checks now are disqualified; those who cannot be ranked (and everybody
+            # below) are left as they are (Mimer's findAndDisqualifyIneligibleApplicant).
+            candidate = None
+            for app, verdict, __ in ranked:
+                if app.state != "active" or not verdict.rankable:
+                    continue
+                if verdict.eligible:
+                    candidate = app
+                    break
+                disqualified_ids.append(app.id)
             if candidate is None:
                 empty |= listing
                 continue
@@ -433,7 +513,7 @@ class HousingParkingListing(models.Model):
                     ],
                 }
             )
-        disqualified._set_state("disqualified")
+        Application.browse(disqualified_ids)._set_state("disqualified")
         offers = self.env["housing.parking.offer"].create(offer_vals)
         offers.application_id.write({"state": "offered"})
         offers.listing_id.write({"state": "offered"})
@@ -478,6 +558,7 @@ class HousingParkingListing(models.Model):
             raise UserError(self.env._("Only published listings can be offered."))
         if self.filtered(lambda listing: listing.rule != "scored"):
             raise UserError(self.env._("Non-scored listings go to the first eligible applicant."))
+        self._check_not_blocked(UserError)
         self.write({"state": "ready"})
         self._start_offer_rounds()
         return True
@@ -507,7 +588,7 @@ class HousingParkingListing(models.Model):
             .create(
                 {
                     "rental_object_id": self.rental_object_id.id,
-                    "date_start": max(self.vacant_from, today),
+                    "date_start": self._lease_start(today),
                     "tenant_line_ids": [fields.Command.create({"partner_id": partner.id})],
                 }
             )
@@ -519,7 +600,10 @@ class HousingParkingListing(models.Model):
         others._set_state("assigned_other")
         application.write({"state": "accepted"})
         self.write({"state": "assigned", "lease_id": lease.id})
-        self.env["housing.queue.membership"]._restart(partner, "parking_internal", today)
+        if self.rule == "scored":
+            # Only an offer from the internal queue costs the queue time (Mimer's
+            # reply-to-offer; the external process leaves the queue alone).
+            self.env["housing.queue.membership"]._restart(partner, "parking_internal", today)
         self.message_post(
             body=self.env._(
                 "Let to %(partner)s under lease %(lease)s.",
@@ -534,18 +618,67 @@ class HousingParkingListing(models.Model):
     # ------------------------------------------------------------------ crons
     @api.model
     def _cron_run_queue(self):
-        """Nightly (and hourly) run: expire offers past their deadline, end publication
-        windows, then start offer rounds on every listing ready for offer."""
-        self.env["housing.parking.offer"]._expire_overdue()
-        today = stockholm_today()
-        ended = self.search([("state", "=", "published"), ("date_to", "<", today)])
-        ended.filtered(lambda listing: listing.rule == "non_scored").write({"state": "closed"})
-        ended.filtered(lambda listing: listing.rule == "scored").write({"state": "ready"})
-        ready = self.search(
-            Domain("rule", "=", "scored") & Domain("state", "=", "ready")
-            | Domain("state", "=", "offered") & ~Domain("offer_ids.state", "=", "active")
+        """Nightly (and hourly) run, one listing at a time: expire its offer past the
+        deadline, end its publication window, start its offer round.
+
+        Run by the scheduler (``cron_id`` in the context), each listing's step is its own
+        transaction: it is committed on its own, and a step that conflicts with somebody
+        acting on the same listing at that moment (a tenant answering an offer) is rolled
+        back and retried — one conflict costs that listing a retry, never the work done
+        on the others. Called otherwise (tests), the run is one transaction."""
+        now, today = fields.Datetime.now(), stockholm_today()
+        overdue = self.env["housing.parking.offer"].search(
+            [("state", "=", "active"), ("deadline", "<", now)]
         )
-        ready._start_offer_rounds()
+        todo = (
+            overdue.listing_id
+            | self.search([("state", "=", "published"), ("date_to", "<", today)])
+            | self.search(
+                Domain("rule", "=", "scored") & Domain("state", "=", "ready")
+                | Domain("state", "=", "offered") & ~Domain("offer_ids.state", "=", "active")
+            )
+        ).sorted("id")
+        if not self.env.context.get("cron_id"):
+            for listing in todo:
+                listing._run_queue_step()
+            return
+        listing_ids = todo.ids
+        self.env["ir.cron"]._commit_progress(remaining=len(listing_ids))
+        for listing_id in listing_ids:
+            self.browse(listing_id)._run_queue_step_alone()
+
+    def _run_queue_step_alone(self):
+        """Run this listing's step of the queue run in a transaction of its own, retried
+        when it conflicts with another transaction."""
+        for attempt in range(1, QUEUE_STEP_TRIES + 1):
+            try:
+                self._run_queue_step()
+                self.env["ir.cron"]._commit_progress(1)
+                return
+            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
+                self.env.cr.rollback()
+                if attempt == QUEUE_STEP_TRIES:
+                    _logger.warning(
+                        "Parking listing %s: gave up after %s conflicts (%s); the next run "
+                        "takes it up again.",
+                        self.id,
+                        attempt,
+                        error.pgcode,
+                    )
+                    self.env["ir.cron"]._commit_progress(1)
+                    return
+                _logger.info("Parking listing %s: conflict (%s), retrying.", self.id, error.pgcode)
+
+    def _run_queue_step(self):
+        """This listing's step of the queue run (the listing is locked first and read
+        again): expire its offer if overdue, end its publication if due, then offer it."""
+        self.ensure_one()
+        listing = self.sudo()
+        listing._lock()
+        listing.offer_ids._expire_overdue()
+        if listing.state == "published" and listing.date_to < stockholm_today():
+            listing.state = "ready" if listing.rule == "scored" else "closed"
+        listing._start_offer_rounds()
 
     # ------------------------------------------------------------------ actions
     def action_view_applications(self):

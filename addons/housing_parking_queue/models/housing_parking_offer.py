@@ -183,10 +183,9 @@ class HousingParkingOffer(models.Model):
             )
         offers.listing_id._start_offer_rounds()
 
-    @api.model
     def _expire_overdue(self):
-        """Expire every active offer whose deadline has passed."""
-        overdue = self.sudo().search(
-            [("state", "=", "active"), ("deadline", "<", fields.Datetime.now())]
+        """Expire those of these offers that are active and past their deadline."""
+        now = fields.Datetime.now()
+        self.filtered(lambda offer: offer.state == "active" and offer.deadline < now)._close(
+            "expired"
         )
-        overdue._close("expired")

@@ -60,14 +60,25 @@ class HousingRentalObject(models.Model):
                 ("state", "in", OPEN_STATES),
             ]
         ).rental_object_id
-        free = (parking - listed)._parking_vacant_from(stockholm_today())
+        today = stockholm_today()
+        free = (parking - listed)._parking_vacant_from(today)
+        # A lease cannot start while the space is blocked: such spaces are not published.
+        blocked = [
+            obj for obj, vacant_from in free.items() if obj._is_blocked_on(max(vacant_from, today))
+        ]
+        for obj in blocked:
+            del free[obj]
         if not free:
-            raise UserError(
-                self.env._(
-                    "None of the selected rental objects is a vacant or under-notice parking "
-                    "space without an open listing."
-                )
+            message = self.env._(
+                "None of the selected rental objects is a vacant or under-notice parking "
+                "space without an open listing."
             )
+            if blocked:
+                message += "\n" + self.env._(
+                    "Blocked from letting on the day the lease would start: %(spaces)s.",
+                    spaces=", ".join(obj.code for obj in blocked),
+                )
+            raise UserError(message)
         return Listing.create(
             [
                 {

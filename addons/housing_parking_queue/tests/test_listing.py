@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
@@ -189,3 +189,61 @@ class TestListing(ParkingQueueCase):
             self.Application.with_user(self.lease_user).create(
                 {"listing_id": listing.id, "partner_id": self.outsider.id}
             )
+
+    def test_first_come_does_not_touch_the_internal_queue(self):
+        """Issue 15 item 2. Mimer: core/src/processes/parkingspaces/external/index.ts
+        creates the lease of a non-scored space without resetting the waiting list; only
+        internal/reply-to-offer.ts (accepting an offer) resets it."""
+        membership = self.join_queue(self.home_tenant, date(2015, 1, 1))
+        listing = self.listing_for(rule="non_scored")
+        listing.apply(self.home_tenant, "additional")
+        self.assertEqual(listing.state, "assigned")
+        self.assertEqual(membership.queue_start_date, date(2015, 1, 1))
+        # An outsider taking a first-come space is not enrolled in the internal queue.
+        other = self.listing_for(self.spaces[4], rule="non_scored")
+        other.apply(self.outsider, "additional")
+        self.assertEqual(other.lease_id.partner_id, self.outsider)
+        self.assertFalse(self.Membership.search([("partner_id", "=", self.outsider.id)]))
+
+    def test_listings_only_for_parking_spaces(self):
+        """Issue 15 item 11: the rule is a constraint, not only the form's domain."""
+        with (
+            self.assertRaisesRegex(ValidationError, "is not a parking space"),
+            self.env.cr.savepoint(),
+        ):
+            self.listing_for(self.homes[4])
+        self.assertFalse(self.Listing.search([("rental_object_id", "=", self.homes[4].id)]))
+        listing = self.listing_for()
+        with (
+            self.assertRaisesRegex(ValidationError, "is not a parking space"),
+            self.env.cr.savepoint(),
+        ):
+            listing.rental_object_id = self.homes[4]
+        self.assertEqual(listing.rental_object_id, self.spaces[3])
+
+    def test_blocked_space_is_not_published(self):
+        """Issue 15 item 12: a space under a rental block on the day its lease would start
+        is not published, and staff are told why."""
+        block = self.env["housing.rental.block"].create(
+            {
+                "rental_object_id": self.spaces[3].id,
+                "reason": "pest",
+                "date_from": date(2026, 3, 1),
+                "date_to": date(2026, 4, 30),
+            }
+        )
+        with (
+            self.assertRaisesRegex(ValidationError, "blocked from letting"),
+            self.env.cr.savepoint(),
+        ):
+            self.listing_for()  # vacant from 1 April, blocked until 30 April
+        with self.assertRaisesRegex(UserError, "Blocked from letting.*999-001-P-005"):
+            self.spaces[3]._create_parking_listings("scored", date(2026, 3, 10), date(2026, 3, 20))
+        # In a bulk publication the blocked space is left out, the others published.
+        listings = (self.spaces[3] | self.spaces[4])._create_parking_listings(
+            "scored", date(2026, 3, 10), date(2026, 3, 20)
+        )
+        self.assertEqual(listings.rental_object_id, self.spaces[4])
+        # Vacant from after the block: it can be published.
+        block.date_to = date(2026, 3, 31)
+        self.assertEqual(self.listing_for().state, "published")

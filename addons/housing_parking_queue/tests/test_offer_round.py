@@ -2,6 +2,7 @@ from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from ..tools import rules
@@ -223,3 +224,71 @@ class TestOfferRound(ParkingQueueCase):
         self.assertEqual(mail.subject, f"Erbjudande om bilplats {listing.name}")
         self.assertIn("Svara senast", mail.body_html)
         self.assertIn("2026-03-19 23:59:59", mail.body_html)
+
+    @freeze_time("2026-03-16 08:00")
+    def test_disqualify_only_down_to_the_first_eligible(self):
+        """Issue 15 item 6. Mimer: core/src/processes/parkingspaces/internal/create-offer.ts
+        findAndDisqualifyIneligibleApplicant walks the sorted applicants with a priority
+        and stops at the first who passes; tests/create-offer.test.ts "skips applicants
+        that fail property rental rules validation and selects the next eligible
+        applicant". Applicants without a priority are passed over, not disqualified."""
+        newcomer = self.env["res.partner"].create(
+            {"name": "Inflyttare", "is_housing_contact": True}
+        )
+        moving_in = self.lease_for(newcomer, self.homes[3], start=date(2026, 5, 1))
+        self.join_queue(newcomer, date(2000, 1, 1))
+        listing = self.published(
+            applicants=[
+                (self.home_tenant, "additional"),
+                (self.one_parking, "additional"),
+                (self.two_parking, "additional"),
+                (newcomer, "additional"),
+            ]
+        )
+        # Above the one who gets the offer: fails the credit check now.
+        self.home_tenant.debt_collection_date = date(2026, 3, 1)
+        # Below: fails it too, but is never reached.
+        self.two_parking.debt_collection_date = date(2026, 3, 1)
+        # Cannot be ranked any more: the lease they applied with was cancelled.
+        moving_in.action_cancel()
+        listing.action_start_offer_round()
+        self.assertEqual(listing.active_offer_id.partner_id, self.one_parking)
+        states = {
+            app.partner_id: (app.state, app.priority_reason) for app in listing.application_ids
+        }
+        self.assertEqual(
+            states,
+            {
+                self.home_tenant: ("disqualified", rules.CREDIT_CHECK),
+                self.one_parking: ("offered", rules.ADDITIONAL_TO_ONE),
+                self.two_parking: ("active", rules.CREDIT_CHECK),
+                newcomer: ("active", rules.NOT_TENANT),
+            },
+        )
+
+    def test_rounds_wait_while_the_space_is_blocked(self):
+        """Issue 15 item 12: a space blocked on the day its lease would start is never
+        offered (the accept could not create the lease); the round waits until the block
+        ends."""
+        with freeze_time("2026-03-16 08:00"):
+            listing = self.published()
+            self.env["housing.rental.block"].create(
+                {
+                    "rental_object_id": listing.rental_object_id.id,
+                    "reason": "damage",
+                    "date_from": date(2026, 3, 16),
+                    "date_to": date(2026, 4, 10),
+                }
+            )
+            self.Listing._cron_run_queue()
+            self.assertEqual(listing.state, "ready")
+            self.assertFalse(listing.offer_ids)
+            # Offer now says why nothing happens.
+            with self.assertRaisesRegex(UserError, "blocked from letting"):
+                listing.action_start_offer_round()
+            self.assertEqual(listing.application_ids.mapped("state"), ["active"] * 3)
+        with freeze_time("2026-04-11 08:00"):
+            self.Listing._cron_run_queue()
+            self.assertEqual(listing.active_offer_id.partner_id, self.home_tenant)
+            lease = listing.active_offer_id.action_accept()
+            self.assertEqual(lease.date_start, date(2026, 4, 11))

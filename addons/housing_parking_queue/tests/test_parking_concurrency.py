@@ -42,7 +42,7 @@ class TestParkingConcurrency(ConcurrencyCase):
                             "property_id": prop.id,
                             "base_rent": 300,
                         }
-                        for n in (1, 2)
+                        for n in range(1, 6)
                     ),
                 ]
             )
@@ -73,6 +73,7 @@ class TestParkingConcurrency(ConcurrencyCase):
             )
             self.listing_id, self.offer_id = listing.id, listing.active_offer_id.id
             self.external_id = external.id
+            self.more_listing_ids = []
             self.ids = {
                 "area": area.id,
                 "property": prop.id,
@@ -85,7 +86,9 @@ class TestParkingConcurrency(ConcurrencyCase):
     def _cleanup(self):
         with self.cursor() as cr:
             env = self.env_of(cr)
-            env["housing.parking.listing"].browse([self.listing_id, self.external_id]).unlink()
+            env["housing.parking.listing"].browse(
+                [self.listing_id, self.external_id, *self.more_listing_ids]
+            ).unlink()
             env["housing.queue.membership"].search(
                 [("partner_id", "in", self.ids["partners"])]
             ).unlink()
@@ -146,7 +149,7 @@ class TestParkingConcurrency(ConcurrencyCase):
         def expire(env):
             offer = env["housing.parking.offer"].browse(self.offer_id)
             offer.write({"deadline": fields.Datetime.now() - timedelta(seconds=1)})
-            env["housing.parking.offer"]._expire_overdue()
+            env["housing.parking.listing"]._cron_run_queue()
 
         def accept(env):
             env["housing.parking.offer"].browse(self.offer_id).action_accept()
@@ -178,3 +181,80 @@ class TestParkingConcurrency(ConcurrencyCase):
                     }
                 )
                 env.flush_all()
+
+    def test_two_simultaneous_applications_of_one_contact(self):
+        """Issue 15 item 16: the same contact applies twice at the same instant (a double
+        click, two tabs): the second gets the ordinary "already applied" refusal, not a
+        database error (which the portal and the API showed as an HTTP 422 page)."""
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            listing = env["housing.parking.listing"].create(
+                {"rental_object_id": self.ids["objects"][4]}
+            )
+            self.more_listing_ids.append(listing.id)
+            cr.commit()
+        first = self.ids["partners"][0]
+
+        def apply(env):
+            listing = env["housing.parking.listing"].browse(self.more_listing_ids[0])
+            listing.apply(env["res.partner"].browse(first), "additional")
+
+        error = self.race(apply, apply)
+        self.assertIsInstance(error, rules.ParkingRefusal)
+        self.assertEqual(error.code, rules.ALREADY_APPLIED)
+        with self.cursor() as cr:
+            applications = self.env_of(cr)["housing.parking.application"].search(
+                [("listing_id", "=", self.more_listing_ids[0])]
+            )
+            self.assertEqual((applications.partner_id.id, applications.state), (first, "active"))
+
+    def test_conflict_in_the_nightly_run_costs_one_listing_a_retry(self):
+        """Issue 15 item 15: a tenant accepts an offer (which declines their other offer)
+        while the nightly run wants to expire that other offer. The run waits, fails on
+        that one listing with a serialization error, retries it, and still does its work
+        on every other listing: each listing's step is its own transaction."""
+        first, second = self.ids["partners"]
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            overdue, ended = env["housing.parking.listing"].create(
+                [
+                    {
+                        "rental_object_id": object_id,
+                        "date_from": date(2024, 1, 1),
+                        "date_to": date(2024, 1, 2),
+                    }
+                    for object_id in self.ids["objects"][5:7]
+                ]
+            )
+            self.more_listing_ids += [overdue.id, ended.id]
+            for listing in (overdue, ended):
+                for partner_id in (first, second):
+                    listing.apply(env["res.partner"].browse(partner_id), "additional")
+            overdue.action_start_offer_round()
+            offer = overdue.active_offer_id
+            self.assertEqual(offer.partner_id.id, first)
+            offer.deadline = fields.Datetime.now() - timedelta(minutes=1)
+            cr.commit()
+
+        def accept(env):
+            env["housing.parking.offer"].browse(self.offer_id).action_accept()
+
+        def nightly_run(env):
+            # As the scheduler runs it.
+            cron = env.ref("housing_parking_queue.ir_cron_parking_queue")
+            env["housing.parking.listing"].with_context(cron_id=cron.id)._cron_run_queue()
+
+        self.assertIsNone(self.race(accept, nightly_run))
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            accepted = env["housing.parking.listing"].browse(self.listing_id)
+            overdue, ended = env["housing.parking.listing"].browse(self.more_listing_ids)
+            self.assertEqual(accepted.state, "assigned")
+            # The accept declined the other offer; the retried step found nothing to expire.
+            self.assertEqual(
+                [(o.partner_id.id, o.state) for o in overdue.offer_ids.sorted("id")],
+                [(first, "declined"), (second, "active")],
+            )
+            # The rest of the run was not undone: the ended publication was offered.
+            self.assertEqual(ended.state, "offered")
+            self.assertEqual(ended.active_offer_id.partner_id.id, second)

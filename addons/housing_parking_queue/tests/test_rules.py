@@ -71,17 +71,52 @@ class TestRules(BaseCase):
             self.verdict(SPECIAL_PROPERTY, **HOME_IN_AREA).reason, rules.SPECIAL_PROPERTY
         )
         # Renting parking in the special area already: only REPLACE is allowed.
-        facts = {"housing": 1, "housing_in_area": 1, "parking": 1, "parking_in_area": 1}
+        facts = {
+            "housing": 1,
+            "housing_in_area": 1,
+            "home_in_area": True,
+            "parking": 1,
+            "parking_in_area": 1,
+        }
         self.assertEqual(
             self.verdict(SPECIAL_AREA, "additional", **facts).reason, rules.ADDITIONAL_NOT_ALLOWED
         )
         self.assertEqual(
             self.verdict(SPECIAL_AREA, "replace", **facts), Verdict("1", rules.REPLACE_ONLY_PARKING)
         )
-        facts = {"housing": 1, "housing_in_property": 1, "parking": 2, "parking_in_property": 1}
+        # Living in the area today but moving out: the upcoming home decides (the facts
+        # say so through home_in_area), the priority still counts the home in the area.
+        self.assertEqual(self.verdict(SPECIAL_AREA, **HOME_IN_AREA).reason, rules.SPECIAL_AREA)
+        facts = {"housing": 1, "home_in_property": True, "parking": 2, "parking_in_property": 1}
         self.assertEqual(
             self.verdict(SPECIAL_PROPERTY, "additional", **facts).reason,
             rules.ADDITIONAL_NOT_ALLOWED,
+        )
+
+    def test_refused_by_the_checks_an_offer_round_repeats_keep_their_rank(self):
+        """Mimer ranks first (priority-list-service.ts: no priority when not a tenant,
+        outside a residents-only area or without parking or a home in the area) and
+        validates the rental rules afterwards (create-offer.ts), so those refused only by
+        the validation or the credit check keep the place of their priority."""
+        failed = self.verdict(ORDINARY, debt_collection_date=date(2026, 2, 1), **HOME_IN_AREA)
+        self.assertEqual(failed, Verdict("none", rules.CREDIT_CHECK, "1"))
+        self.assertTrue(failed.rankable)
+        self.assertFalse(failed.eligible)
+        facts = {"housing": 1, "home_in_property": True, "parking": 2, "parking_in_property": 1}
+        self.assertEqual(
+            self.verdict(SPECIAL_PROPERTY, "additional", **facts),
+            Verdict("none", rules.ADDITIONAL_NOT_ALLOWED, "3"),
+        )
+        for refused in (
+            self.verdict(ORDINARY),
+            self.verdict(SPECIAL_AREA, **HOME_IN_AREA),
+            self.verdict(ORDINARY, housing=1),
+        ):
+            self.assertFalse(refused.rankable)
+        applied = date(2026, 1, 1)
+        self.assertLess(
+            rules.ranking_key(failed, date(2020, 1, 1), applied, 1),
+            rules.ranking_key(Verdict("2", ""), date(2000, 1, 1), applied, 2),
         )
 
     def test_external_listing_needs_address_and_credit(self):

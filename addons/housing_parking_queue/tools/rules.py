@@ -108,13 +108,19 @@ class ParkingRefusal(UserError):
 class ApplicantFacts:
     """What the rules need to know about one contact, relative to one listing.
 
-    Counts are of active leases (upcoming, current or under notice); "housing" leases are of
-    residences and "parking" leases of parking spaces and garages.
+    ``housing`` counts residence leases that are upcoming, current or under notice,
+    ``housing_in_area`` those in the listing's residential area. ``home_in_area`` and
+    ``home_in_property`` say whether the home that decides the residents-only rules is in
+    the listing's area and property (or property group): the upcoming residence lease when
+    there is one, otherwise the current one (one is moving there). ``parking`` counts
+    parking and garage leases that are upcoming or current (not under notice), the
+    ``parking_in_*`` counts those in the listing's area and property (or property group).
     """
 
     housing: int = 0
     housing_in_area: int = 0
-    housing_in_property: int = 0
+    home_in_area: bool = False
+    home_in_property: bool = False
     parking: int = 0
     parking_in_area: int = 0
     parking_in_property: int = 0
@@ -134,24 +140,35 @@ class ListingTerms:
 
 @dataclass(frozen=True)
 class Verdict:
-    """``priority`` is '1', '2', '3', 'none' (not rankable: ``reason`` is a refusal code) or
-    '' on first-come-first-served listings."""
+    """``priority`` is '1', '2', '3', 'none' (refused: ``reason`` is a refusal code) or ''
+    on first-come-first-served listings. A contact refused only by the checks an offer
+    round repeats (credit check, residents-only property, additional not allowed) keeps
+    the priority they rank with in ``ranked_as``; the others are not rankable."""
 
     priority: str
     reason: str
+    ranked_as: str = ""
 
     @property
     def eligible(self):
         return self.priority != NOT_RANKABLE
 
+    @property
+    def rankable(self):
+        return self.eligible or bool(self.ranked_as)
 
-def _refusal(reason):
-    return Verdict(NOT_RANKABLE, reason)
+
+def _refusal(reason, ranked_as=""):
+    return Verdict(NOT_RANKABLE, reason, ranked_as)
 
 
 def evaluate(terms, facts, application_type):
     """The verdict on a contact with ``facts`` applying with ``application_type``
-    ('replace' or 'additional') to a listing with ``terms``."""
+    ('replace' or 'additional') to a listing with ``terms``.
+
+    Scored listings follow Mimer's two steps: the priority list ranks the applicant (not
+    a tenant, outside a residents-only area, or neither parking nor a home in the area:
+    not rankable), then the rental rules and the credit check validate them."""
     failed_credit = bool(
         facts.debt_collection_date and facts.debt_collection_date >= terms.debt_collection_since
     )
@@ -162,18 +179,21 @@ def evaluate(terms, facts, application_type):
         return _refusal(CREDIT_CHECK) if failed_credit else Verdict("", FIRST_COME)
     if not facts.housing:
         return _refusal(NOT_TENANT)
-    if failed_credit:
-        return _refusal(CREDIT_CHECK)
-    if terms.special_area and not facts.housing_in_area:
+    if terms.special_area and not facts.home_in_area:
         return _refusal(SPECIAL_AREA)
-    if terms.special_property and not facts.housing_in_property:
-        return _refusal(SPECIAL_PROPERTY)
+    ranked = _priority(facts, application_type)
     rents_parking_here = (terms.special_area and facts.parking_in_area) or (
         terms.special_property and facts.parking_in_property
     )
-    if rents_parking_here and application_type != REPLACE:
-        return _refusal(ADDITIONAL_NOT_ALLOWED)
-    return _priority(facts, application_type)
+    if failed_credit:
+        refusal = CREDIT_CHECK
+    elif terms.special_property and not facts.home_in_property:
+        refusal = SPECIAL_PROPERTY
+    elif rents_parking_here and application_type != REPLACE:
+        refusal = ADDITIONAL_NOT_ALLOWED
+    else:
+        return ranked
+    return _refusal(refusal, ranked.priority if ranked.eligible else "")
 
 
 def _priority(facts, application_type):
@@ -190,11 +210,12 @@ def _priority(facts, application_type):
 
 
 def ranking_key(verdict, queue_start_date, applied_at, application_id):
-    """Sort key of the ranking: priority ascending (not rankable last), then queue points
-    descending (the earlier queue start date first), then the earlier application, then
-    the lower id."""
+    """Sort key of the ranking: priority ascending (an applicant an offer round would
+    disqualify keeps their place, the not rankable come last), then queue points descending
+    (the earlier queue start date first), then the earlier application, then the lower
+    id."""
     return (
-        verdict.priority if verdict.eligible else "9",
+        verdict.priority if verdict.eligible else verdict.ranked_as or "9",
         queue_start_date or datetime.date.max,
         applied_at,
         application_id,
