@@ -91,9 +91,10 @@ class HousingProtectedIdentity(models.Model):
                 )
 
     # ------------------------------------------------------------------ logging of reads
-    def read(self, fields=None, load="_classic_read"):
-        result = super().read(fields, load=load)
-        self._log_access("read", fields or list(self._fields))
+    def _read_format(self, fnames, load="_classic_read"):
+        # read, web_read and search_read all end here.
+        result = super()._read_format(fnames, load=load)
+        self._log_access("read", fnames)
         return result
 
     def export_data(self, fields_to_export):

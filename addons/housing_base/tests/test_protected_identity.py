@@ -197,15 +197,20 @@ class TestProtectedIdentity(HousingBaseCase):
         )
         before = Log.search_count([])
         register.with_user(self.privileged).read(["personal_number", "street"])
+        self.env["housing.protected.identity"].with_user(self.privileged).search_read(
+            [("id", "=", register.id)], ["email"]
+        )
         register.with_user(self.privileged).export_data(["partner_id", "phone"])
         self.env["housing.protected.identity"].with_user(self.privileged).formatted_read_group(
             [], ["city"]
         )
         entries = Log.with_user(self.dpo).search([], limit=Log.search_count([]) - before)
         self.assertEqual(
-            sorted(entries.mapped("action")), ["export", "group", "read"], entries.read()
+            sorted(entries.mapped("action")), ["export", "group", "read", "read"], entries.read()
         )
         read = entries.filtered(lambda entry: entry.action == "read")
+        self.assertEqual(sorted(read.mapped("field_names")), ["email", "personal_number, street"])
+        read = read.filtered(lambda entry: entry.field_names != "email")
         self.assertEqual(read.user_id, self.privileged)
         self.assertEqual(read.partner_id, self.protected)
         self.assertEqual(read.field_names, "personal_number, street")
