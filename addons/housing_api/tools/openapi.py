@@ -199,8 +199,9 @@ def _schemas(env):
                 "address": ADDRESS,
                 "protected_identity": {
                     **BOOLEAN,
-                    "description": "Address, identity number, phone and e-mail are null "
-                    "unless the API user is a housing manager.",
+                    "description": "Protected identity (skyddad identitet): the address is "
+                    "the special postal address, identity number, phone and e-mail are null, "
+                    "and the contact's leases and fault reports are not returned.",
                 },
                 "trustee": _nullable(
                     _object({"customer_number": _nullable(STRING), "name": STRING})
