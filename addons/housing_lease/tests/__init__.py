@@ -5,3 +5,4 @@ from . import test_rent_change
 from . import test_lease_access
 from . import test_lease_concurrency
 from . import test_lease_protected_identity
+from . import test_lease_pdf
