@@ -87,6 +87,7 @@ class ResPartner(models.Model):
             if protected and (diverted := set(vals) & set(DIVERTED_FIELDS)):
                 # Write-only for whoever may edit the contact (the tenant on the portal, staff
                 # taking a new phone number): the value goes into the protected register.
+                vals = dict(vals)  # the caller's dict stays as it was
                 diverted_vals = {fname: vals.pop(fname) for fname in diverted}
                 protected._write_protected_register(dict(diverted_vals))
                 if others := self - protected:

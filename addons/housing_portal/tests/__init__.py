@@ -2,3 +2,4 @@ from . import test_portal_contact
 from . import test_portal_lease
 from . import test_portal_service_request
 from . import test_portal_parking
+from . import test_portal_protected_identity
