@@ -13,6 +13,7 @@
         "security/housing_lease_security.xml",
         "data/housing_lease_notice_rule_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "report/housing_lease_report.xml",
         "views/housing_lease_views.xml",
         "views/housing_lease_notice_rule_views.xml",

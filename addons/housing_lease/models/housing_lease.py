@@ -1,4 +1,7 @@
 from collections import Counter
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -10,6 +13,9 @@ from odoo.addons.housing_base.tools.dates import stockholm_today
 from .housing_lease_notice_rule import LEASE_TYPES
 
 ACTIVE_STATES = ("upcoming", "current", "notice")
+# Staff are reminded this long before the last day for notice on a fixed-term lease that
+# would otherwise continue until further notice (Jordabalken 12 kap. 3 §).
+NOTICE_REMINDER_DAYS = 30
 
 
 class HousingLease(models.Model):
@@ -93,6 +99,21 @@ class HousingLease(models.Model):
         help="Termination date after notice, otherwise the end date; empty while the lease "
         "runs until further notice.",
     )
+    needs_notice = fields.Boolean(
+        string="Ends only by notice",
+        compute="_compute_notice_due_date",
+        help="A fixed-term lease that lasts longer than its type's limit (nine months for "
+        "residences, Jordabalken 12 kap. 3 §) must be terminated by notice; without notice "
+        "it continues until further notice after its end date.",
+    )
+    notice_due_date = fields.Date(
+        string="Notice due by",
+        compute="_compute_notice_due_date",
+        help="Last day to give notice for the lease to end on its end date.",
+    )
+    notice_reminder_date = fields.Date(
+        readonly=True, copy=False, help="When staff were reminded that notice is due."
+    )
     notice_given_by = fields.Selection(
         [("tenant", "Tenant"), ("landlord", "Landlord")], tracking=True, copy=False
     )
@@ -146,6 +167,22 @@ class HousingLease(models.Model):
     def _compute_date_stop(self):
         for lease in self:
             lease.date_stop = lease.termination_date or lease.date_end
+
+    @api.depends("lease_type", "date_start", "date_end")
+    def _compute_notice_due_date(self):
+        rules = {rule.lease_type: rule for rule in self.env["housing.lease.notice.rule"].search([])}
+        for lease in self:
+            rule = rules.get(lease.lease_type)
+            limit = rule.fixed_term_limit_months if rule else 0
+            lease.needs_notice = bool(
+                limit
+                and lease.date_start
+                and lease.date_end
+                and lease.date_end >= lease.date_start + relativedelta(months=limit)
+            )
+            lease.notice_due_date = lease.needs_notice and (
+                lease.date_end - relativedelta(months=rule.notice_months)
+            )
 
     def _compute_current_rent(self):
         today = stockholm_today()
@@ -348,14 +385,109 @@ class HousingLease(models.Model):
             )
         ).state = "ended"
 
+    def _continue_until_further_notice(self):
+        """Jordabalken 12 kap. 3 §: no notice was given on these fixed-term leases, so they
+        run on until further notice from their end date. A lease whose rental object is
+        already let to someone else from then on is left for staff to resolve; those
+        leases are returned."""
+        activity_type = self.env.ref("housing_lease.mail_activity_type_notice_due")
+        held = self.browse()
+        for lease in self:
+            other = self.search(lease._overlapping_domain(False), limit=1)
+            if other:
+                held |= lease
+                if activity_type in lease.activity_ids.activity_type_id:
+                    continue  # staff already know
+                lease._schedule_notice_activity(
+                    lease.date_end,
+                    self.env._(
+                        "No notice was given, so under Jordabalken 12 kap. 3 § lease "
+                        "%(lease)s continues after its end date %(end)s, but %(object)s is "
+                        "let under lease %(other)s from %(start)s. Agree on the move-out "
+                        "with the tenant or register the notice.",
+                        lease=lease.name,
+                        end=lease.date_end,
+                        object=lease.rental_object_id.code,
+                        other=other.name,
+                        start=other.date_start,
+                    ),
+                )
+                continue
+            end = lease.date_end
+            lease.date_end = False
+            lease.message_post(
+                body=self.env._(
+                    "No notice was given before the end date %(end)s: under Jordabalken 12 "
+                    "kap. 3 § the lease continues until further notice.",
+                    end=end,
+                )
+            )
+        return held
+
+    def _schedule_notice_activity(self, deadline, note):
+        """A 'notice due' activity for the staff member who registered the lease."""
+        self.ensure_one()
+        user = self.create_uid
+        assignee = {"user_id": user.id} if user.active and not user.share else {}
+        self.activity_schedule(
+            "housing_lease.mail_activity_type_notice_due",
+            date_deadline=deadline,
+            note=note,
+            **assignee,
+        )
+
+    def _remind_notice_due(self, today):
+        """Remind staff, once per lease, NOTICE_REMINDER_DAYS before the last day for
+        notice on fixed-term leases that would otherwise continue until further notice."""
+        horizon = today + timedelta(days=NOTICE_REMINDER_DAYS)
+        for lease in self.filtered(
+            lambda lease: (
+                lease.state in ("upcoming", "current")
+                and not lease.notice_reminder_date
+                and lease.needs_notice
+                and lease.notice_due_date <= horizon
+            )
+        ):
+            lease._schedule_notice_activity(
+                lease.notice_due_date,
+                self.env._(
+                    "Lease %(lease)s is fixed-term until %(end)s and has lasted more than nine "
+                    "months: unless notice is given by %(due)s it continues until further "
+                    "notice (Jordabalken 12 kap. 3 §).",
+                    lease=lease.name,
+                    end=lease.date_end,
+                    due=lease.notice_due_date,
+                ),
+            )
+            lease.notice_reminder_date = today
+
     @api.model
     def _cron_update_states(self):
+        """Daily: move leases along their life cycle, let fixed-term leases without the
+        notice they need run on, and remind staff of notice due on fixed-term leases."""
         today = stockholm_today()
         leases = self.search(
             Domain("state", "=", "upcoming") & Domain("date_start", "<=", today)
             | Domain("state", "in", ("current", "notice")) & Domain("date_stop", "<", today)
         )
-        leases._update_states(today)
+        # A fixed-term lease that ends only by notice and got none runs on instead of
+        # ending (a lease registered after it ended is taken to have ended rightly).
+        continuing = leases.filtered(
+            lambda lease: (
+                lease.state in ("upcoming", "current")
+                and lease.date_end
+                and lease.date_end < today
+                and lease.needs_notice
+            )
+        )
+        held = continuing._continue_until_further_notice()
+        held.state = "current"
+        (leases - held)._update_states(today)
+        self.search(
+            Domain("state", "in", ("upcoming", "current"))
+            & Domain("date_end", ">=", today)
+            & Domain("notice_reminder_date", "=", False)
+        )._remind_notice_due(today)
 
     # ------------------------------------------------------------------ notice
     def _notice_rule(self):
@@ -374,12 +506,19 @@ class HousingLease(models.Model):
     def get_earliest_termination_date(self, notice_date):
         """Earliest termination for a notice given on ``notice_date`` under the lease type's
         notice rule; never before the start of the lease, and a fixed-term lease ends on its
-        end date at the latest."""
+        end date at the latest - unless it ends only by notice and the notice comes after
+        the last day for it: then it runs on and the notice period counts from the notice
+        (Jordabalken 12 kap. 3 §)."""
         self.ensure_one()
         termination = self._notice_rule()._termination_date(notice_date)
-        if self.date_end:
+        if self.date_end and not self._notice_is_late(notice_date):
             termination = min(termination, self.date_end)
         return max(termination, self.date_start)
+
+    def _notice_is_late(self, notice_date):
+        """A notice after the last day for it on a lease that ends only by notice."""
+        self.ensure_one()
+        return self.needs_notice and notice_date > self.notice_due_date
 
     def give_notice(
         self,
@@ -403,7 +542,7 @@ class HousingLease(models.Model):
         termination = termination_date or max(earliest, preferred_move_out_date or earliest)
         if termination < self.date_start:
             raise UserError(self.env._("A lease cannot end before it starts."))
-        if self.date_end and termination > self.date_end:
+        if self.date_end and termination > self.date_end and not self._notice_is_late(notice_date):
             raise UserError(
                 self.env._(
                     "Lease %(lease)s ends on %(date)s at the latest (its end date).",
