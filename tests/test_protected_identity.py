@@ -170,7 +170,7 @@ def test_web_client_paths_of_a_housing_user(protected):
     assert refused.get("error"), refused
 
 
-def test_integration_over_json2_and_v1(housing_api, protected):
+def test_integration_over_json2_jsonrpc_and_v1(housing_api, protected):
     def json2(model, method, **params):
         return requests.post(
             f"{housing_api.url}/json/2/{model}/{method}",
@@ -200,6 +200,25 @@ def test_integration_over_json2_and_v1(housing_api, protected):
     assert count.json() == 0
     register = json2("housing.protected.identity", "search_read", domain=[], fields=["street"])
     assert register.status_code == 403, register.text
+    # JSON-RPC (deprecated in 19.0, still served): the API key works as the password.
+    reply = requests.post(
+        f"{housing_api.url}/jsonrpc",
+        json={
+            "jsonrpc": "2.0",
+            "method": "call",
+            "id": 1,
+            "params": {
+                "service": "object",
+                "method": "execute_kw",
+                "args": [housing_api.db, housing_api.user_id, housing_api.key, "res.partner",
+                         "search_read", [[["id", "=", partner]]],
+                         {"fields": ["street", "phone", "email", "contact_address"]}],
+            },
+        },
+        timeout=30,
+    )  # fmt: skip
+    assert reply.json().get("result"), reply.text
+    no_secret(protected, reply.text)
     v1 = housing_api.v1
     leases = v1.get(f"/leases?contact={protected['customer_number']}")
     assert leases.status_code == 200 and leases.json()["data"] == [], leases.text
