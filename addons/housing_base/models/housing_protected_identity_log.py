@@ -13,7 +13,7 @@ class HousingProtectedIdentityLog(models.Model):
     _order = "create_date desc, id desc"
     _rec_name = "action"
 
-    user_id = fields.Many2one("res.users", string="User", readonly=True, index=True)
+    user_id = fields.Many2one("res.users", readonly=True, index=True)
     partner_id = fields.Many2one(
         "res.partner", string="Contact", readonly=True, index=True, ondelete="set null"
     )

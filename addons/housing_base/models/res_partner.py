@@ -354,7 +354,8 @@ class ResPartner(models.Model):
     def _housing_migrate_protected_identities(self):
         """Move the contact details of contacts that were protected before the protected
         register existed (housing_base 19.0.1) into it (migration to 19.0.2)."""
-        registered = self.env["housing.protected.identity"].sudo().search([]).partner_id
+        # Every entry of the register, once, in a migration.
+        registered = self.env["housing.protected.identity"].sudo().search([]).partner_id  # pylint: disable=no-search-all
         partners = (
             self.sudo()
             .with_context(active_test=False)

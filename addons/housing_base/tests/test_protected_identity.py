@@ -267,7 +267,7 @@ class TestProtectedIdentity(HousingBaseCase):
         wizard = (
             self.env["housing.protected.identity.wizard"]
             .with_user(self.privileged)
-            .with_context(action["context"])
+            .with_context(**action["context"])
             .create({"reason": "Beslut", "street": "Box 123", "zip": "111 11", "city": "Ort"})
         )
         wizard.action_apply()
