@@ -182,7 +182,10 @@ install_odoo() {
         info "Installing Odoo's requirements and the suite's into $venv (log $LOCAL_DIR/pip.log)"
         {
             "$venv/bin/python" -m pip install -q --upgrade pip &&
-            "$venv/bin/python" -m pip install -q -r "$tree/requirements.txt" -r "$REPO/requirements.txt" &&
+            "$venv/bin/python" -m pip install -q -r "$tree/requirements.txt" &&
+            # Separately: the suite's pins win where they differ (holidays needs python-dateutil
+            # 2.9, Odoo pins 2.8.2; the machines that run Odoo with 2.9 show no difference).
+            "$venv/bin/python" -m pip install -q -r "$REPO/requirements.txt" &&
             "$venv/bin/python" -m pip install -q --no-deps -e "$tree"
         } >"$LOCAL_DIR/pip.log" 2>&1 || { tail -n 20 "$LOCAL_DIR/pip.log" >&2; die "pip install failed, see $LOCAL_DIR/pip.log"; }
         echo "$stamp" >"$venv/.housing-installed"
