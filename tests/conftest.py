@@ -4,6 +4,7 @@ bin/test has just installed and tested, and drive it over HTTP like an integrato
 Run them through ``bin/test`` (which sets HOUSING_TEST_DB and HOUSING_ODOO_ARGS)."""
 
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -23,6 +24,25 @@ def _allowed_skips():
 
 def pytest_configure(config):
     config.housing_skips = []
+    config.housing_warnings = []
+
+
+# A WARNING (or worse) that a housing module logs is a defect, in the servers' logs too.
+HOUSING_WARNING = re.compile(r"^\S+ \S+ \d+ (WARNING|ERROR|CRITICAL) \S+ odoo\.addons\.housing_")
+
+
+def stop_server(config, process, log):
+    """Stop an Odoo server started by a fixture and keep its housing warnings."""
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    if log.exists():
+        config.housing_warnings += [
+            line for line in log.read_text().splitlines() if HOUSING_WARNING.match(line)
+        ]
 
 
 def pytest_runtest_logreport(report):
@@ -35,12 +55,14 @@ def pytest_sessionfinish(session, exitstatus):
     a test that cannot run (a missing package, browser or server) is not a passed test."""
     allowed = _allowed_skips()
     unexpected = [r.nodeid for r in session.config.housing_skips if r.nodeid not in allowed]
-    if unexpected and session.exitstatus == pytest.ExitCode.OK:
+    if (unexpected or session.config.housing_warnings) and session.exitstatus == pytest.ExitCode.OK:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
     session.config.housing_unexpected_skips = unexpected
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    for line in config.housing_warnings:
+        terminalreporter.write_line(f"FAILED: a housing module logged: {line}", red=True)
     unexpected = getattr(config, "housing_unexpected_skips", [])
     if unexpected:
         terminalreporter.write_line(
@@ -56,7 +78,7 @@ def _free_port():
 
 
 @pytest.fixture(scope="session")
-def odoo_server(tmp_path_factory):
+def odoo_server(tmp_path_factory, pytestconfig):
     """Base URL and database of a running Odoo server with the housing suite installed."""
     database = os.environ.get("HOUSING_TEST_DB")
     odoo_args = os.environ.get("HOUSING_ODOO_ARGS")
@@ -94,18 +116,14 @@ def odoo_server(tmp_path_factory):
             try:
                 if requests.get(f"{base_url}/web/health", timeout=2).ok:
                     break
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             if time.monotonic() > deadline:
                 pytest.fail("Odoo did not answer /web/health within 60 s")
             time.sleep(0.3)
         yield {"url": base_url, "db": database}
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        stop_server(pytestconfig, process, log)
 
 
 class JsonRpc:

@@ -17,11 +17,11 @@ import time
 import pytest
 import requests
 import websocket
-from conftest import _free_port
+from conftest import _free_port, stop_server
 
 
 @pytest.fixture(scope="module")
-def prefork_server(tmp_path_factory):
+def prefork_server(tmp_path_factory, pytestconfig):
     database = os.environ.get("HOUSING_TEST_DB")
     odoo_args = os.environ.get("HOUSING_ODOO_ARGS")
     if not database or odoo_args is None:
@@ -65,12 +65,7 @@ def prefork_server(tmp_path_factory):
         _wait_until(process, log, f"http://127.0.0.1:{gevent_port}/websocket/health")
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_server(pytestconfig, process, log)
 
 
 def _wait_until(process, log, url, timeout=90):
@@ -81,7 +76,7 @@ def _wait_until(process, log, url, timeout=90):
         try:
             if requests.get(url, timeout=2).ok:
                 return
-        except requests.ConnectionError:
+        except (requests.ConnectionError, requests.Timeout):
             pass
         if time.monotonic() > deadline:
             pytest.fail(f"{url} did not answer within {timeout} s: {log.read_text()[-3000:]}")
