@@ -77,51 +77,51 @@ def _free_port():
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def odoo_server(tmp_path_factory, pytestconfig):
-    """Base URL and database of a running Odoo server with the housing suite installed."""
+def start_server(log, *options):
+    """Start Odoo on the database bin/test installed, on 127.0.0.1 and a free port, with
+    these extra command-line options; returns the process, its URL and the database."""
     database = os.environ.get("HOUSING_TEST_DB")
     odoo_args = os.environ.get("HOUSING_ODOO_ARGS")
     if not database or odoo_args is None:
         pytest.fail("Run the suite-level tests through bin/test (HOUSING_TEST_DB is not set).")
     odoo = os.environ.get("ODOO_BIN") or shutil.which("odoo") or shutil.which("odoo-bin")
     port = _free_port()
-    log = tmp_path_factory.mktemp("odoo") / "server.log"
     command = [
         odoo,
         *shlex.split(odoo_args),
-        "-d",
-        database,
-        "--db-filter",
-        f"^{database}$",
-        "--http-interface",
-        "127.0.0.1",
-        "--http-port",
-        str(port),
-        "--workers",
-        "0",
-        "--max-cron-threads",
-        "0",
-        "--logfile",
-        str(log),
+        *("-d", database, "--db-filter", f"^{database}$"),
+        *("--http-interface", "127.0.0.1", "--http-port", str(port)),
+        *options,
+        *("--logfile", str(log)),
     ]
-    with open(log, "ab") as output:
-        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-    base_url = f"http://127.0.0.1:{port}"
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    return process, f"http://127.0.0.1:{port}", database
+
+
+def wait_until_up(process, log, url, timeout=90):
+    """Wait until ``url`` answers 200; fail with the server's log if it exits or stalls."""
+    deadline = time.monotonic() + timeout
+    while True:
+        if process.poll() is not None:
+            pytest.fail(f"Odoo exited with {process.returncode}: {log.read_text()[-3000:]}")
+        try:
+            if requests.get(url, timeout=2).ok:
+                return
+        except (requests.ConnectionError, requests.Timeout):
+            pass
+        if time.monotonic() > deadline:
+            pytest.fail(f"{url} did not answer within {timeout} s: {log.read_text()[-3000:]}")
+        time.sleep(0.3)
+
+
+@pytest.fixture(scope="session")
+def odoo_server(tmp_path_factory, pytestconfig):
+    """Base URL and database of a running Odoo server with the housing suite installed."""
+    log = tmp_path_factory.mktemp("odoo") / "server.log"
+    process, url, database = start_server(log, "--workers", "0", "--max-cron-threads", "0")
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"Odoo exited with {process.returncode}: {log.read_text()[-2000:]}")
-            try:
-                if requests.get(f"{base_url}/web/health", timeout=2).ok:
-                    break
-            except (requests.ConnectionError, requests.Timeout):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail("Odoo did not answer /web/health within 60 s")
-            time.sleep(0.3)
-        yield {"url": base_url, "db": database}
+        wait_until_up(process, log, f"{url}/web/health")
+        yield {"url": url, "db": database}
     finally:
         stop_server(pytestconfig, process, log)
 

@@ -9,51 +9,24 @@ websocket and stops the server again."""
 import json
 import os
 import re
-import shlex
-import shutil
-import subprocess
-import time
 
 import pytest
 import requests
 import websocket
-from conftest import _free_port, stop_server
+from conftest import _free_port, start_server, stop_server, wait_until_up
 
 
 @pytest.fixture(scope="module")
 def prefork_server(tmp_path_factory, pytestconfig):
-    database = os.environ.get("HOUSING_TEST_DB")
-    odoo_args = os.environ.get("HOUSING_ODOO_ARGS")
-    if not database or odoo_args is None:
-        pytest.fail("Run the suite-level tests through bin/test (HOUSING_TEST_DB is not set).")
-    odoo = os.environ.get("ODOO_BIN") or shutil.which("odoo") or shutil.which("odoo-bin")
-    http_port, gevent_port = _free_port(), _free_port()
     log = tmp_path_factory.mktemp("prefork") / "server.log"
-    command = [
-        odoo,
-        *shlex.split(odoo_args),
-        "-d",
-        database,
-        "--db-filter",
-        f"^{database}$",
-        "--http-interface",
-        "127.0.0.1",
-        "--http-port",
-        str(http_port),
-        "--gevent-port",
-        str(gevent_port),
-        "--workers",
-        "2",
-        "--max-cron-threads",
-        "1",
-        "--limit-time-real",
-        "120",
-        "--logfile",
-        str(log),
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    gevent_port = _free_port()
+    process, url, database = start_server(
+        log,
+        *("--gevent-port", str(gevent_port), "--workers", "2", "--max-cron-threads", "1"),
+        *("--limit-time-real", "120"),
+    )
     server = {
-        "url": f"http://127.0.0.1:{http_port}",
+        "url": url,
         "ws_url": f"ws://127.0.0.1:{gevent_port}/websocket",
         "origin": f"http://127.0.0.1:{gevent_port}",
         "db": database,
@@ -61,26 +34,11 @@ def prefork_server(tmp_path_factory, pytestconfig):
         "process": process,
     }
     try:
-        _wait_until(process, log, f"{server['url']}/web/health")
-        _wait_until(process, log, f"http://127.0.0.1:{gevent_port}/websocket/health")
+        wait_until_up(process, log, f"{url}/web/health")
+        wait_until_up(process, log, f"http://127.0.0.1:{gevent_port}/websocket/health")
         yield server
     finally:
         stop_server(pytestconfig, process, log)
-
-
-def _wait_until(process, log, url, timeout=90):
-    deadline = time.monotonic() + timeout
-    while True:
-        if process.poll() is not None:
-            pytest.fail(f"Odoo exited with {process.returncode}: {log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except (requests.ConnectionError, requests.Timeout):
-            pass
-        if time.monotonic() > deadline:
-            pytest.fail(f"{url} did not answer within {timeout} s: {log.read_text()[-3000:]}")
-        time.sleep(0.5)
 
 
 def _log_lines(server, text):
