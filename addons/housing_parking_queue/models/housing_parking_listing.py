@@ -645,29 +645,25 @@ class HousingParkingListing(models.Model):
         listing_ids = todo.ids
         self.env["ir.cron"]._commit_progress(remaining=len(listing_ids))
         for listing_id in listing_ids:
-            self.browse(listing_id)._run_queue_step_alone()
+            if not self.browse(listing_id)._run_queue_step_alone():
+                break  # out of time: the scheduler runs the cron again soon for the rest
 
     def _run_queue_step_alone(self):
         """Run this listing's step of the queue run in a transaction of its own, retried
-        when it conflicts with another transaction."""
-        for attempt in range(1, QUEUE_STEP_TRIES + 1):
+        when it conflicts with another transaction. Returns the time the cron has left."""
+        for __ in range(QUEUE_STEP_TRIES):
             try:
                 self._run_queue_step()
-                self.env["ir.cron"]._commit_progress(1)
-                return
+                return self.env["ir.cron"]._commit_progress(1)
             except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
                 self.env.cr.rollback()
-                if attempt == QUEUE_STEP_TRIES:
-                    _logger.warning(
-                        "Parking listing %s: gave up after %s conflicts (%s); the next run "
-                        "takes it up again.",
-                        self.id,
-                        attempt,
-                        error.pgcode,
-                    )
-                    self.env["ir.cron"]._commit_progress(1)
-                    return
-                _logger.info("Parking listing %s: conflict (%s), retrying.", self.id, error.pgcode)
+                _logger.info("Parking listing %s: conflict (%s).", self.id, error.pgcode)
+        _logger.warning(
+            "Parking listing %s: gave up after %s conflicts; the next run takes it up again.",
+            self.id,
+            QUEUE_STEP_TRIES,
+        )
+        return self.env["ir.cron"]._commit_progress(1)
 
     def _run_queue_step(self):
         """This listing's step of the queue run (the listing is locked first and read

@@ -206,7 +206,9 @@ class TestListing(ParkingQueueCase):
         self.assertFalse(self.Membership.search([("partner_id", "=", self.outsider.id)]))
 
     def test_listings_only_for_parking_spaces(self):
-        """Issue 15 item 11: the rule is a constraint, not only the form's domain."""
+        """Issue 15 item 11: the rule is a constraint, not only the form's domain. Mimer:
+        services/leasing/.../routes/applicants.ts validatePropertyRentalRules answers 400
+        "Rental object code entity is not a parking space"."""
         with (
             self.assertRaisesRegex(ValidationError, "is not a parking space"),
             self.env.cr.savepoint(),
@@ -223,7 +225,9 @@ class TestListing(ParkingQueueCase):
 
     def test_blocked_space_is_not_published(self):
         """Issue 15 item 12: a space under a rental block on the day its lease would start
-        is not published, and staff are told why."""
+        is not published, and staff are told why. Mimer: in
+        core/src/processes/parkingspaces/internal/reply-to-offer.ts creating the lease
+        fails on a block (its TODO names "a block"), after the offer was made."""
         block = self.env["housing.rental.block"].create(
             {
                 "rental_object_id": self.spaces[3].id,

@@ -268,8 +268,8 @@ class TestOfferRound(ParkingQueueCase):
 
     def test_rounds_wait_while_the_space_is_blocked(self):
         """Issue 15 item 12: a space blocked on the day its lease would start is never
-        offered (the accept could not create the lease); the round waits until the block
-        ends."""
+        offered (the accept could not create the lease: Mimer's reply-to-offer.ts fails
+        there on a block); the round waits until the block ends."""
         with freeze_time("2026-03-16 08:00"):
             listing = self.published()
             self.env["housing.rental.block"].create(

@@ -185,7 +185,9 @@ class TestParkingConcurrency(ConcurrencyCase):
     def test_two_simultaneous_applications_of_one_contact(self):
         """Issue 15 item 16: the same contact applies twice at the same instant (a double
         click, two tabs): the second gets the ordinary "already applied" refusal, not a
-        database error (which the portal and the API showed as an HTTP 422 page)."""
+        database error (which the portal and the API showed as an HTTP 422 page). Mimer:
+        core/src/processes/parkingspaces/internal/create-note-of-interest.ts answers a
+        conflict with "Applicant ... already has application for ..."."""
         with self.cursor() as cr:
             env = self.env_of(cr)
             listing = env["housing.parking.listing"].create(
@@ -212,7 +214,9 @@ class TestParkingConcurrency(ConcurrencyCase):
         """Issue 15 item 15: a tenant accepts an offer (which declines their other offer)
         while the nightly run wants to expire that other offer. The run waits, fails on
         that one listing with a serialization error, retries it, and still does its work
-        on every other listing: each listing's step is its own transaction."""
+        on every other listing: each listing's step is its own transaction. Mimer:
+        core/src/scripts/start-offer-batches.ts and handle-expired-offers.ts run each
+        listing's offer process on its own, an error on one does not stop the others."""
         first, second = self.ids["partners"]
         with self.cursor() as cr:
             env = self.env_of(cr)
