@@ -18,9 +18,9 @@
         "views/housing_lease_views.xml",
         "views/housing_lease_notice_rule_views.xml",
         "views/housing_rental_object_views.xml",
+        "views/housing_lease_rent_change_views.xml",
         "views/res_partner_views.xml",
         "wizard/housing_lease_notice_wizard_views.xml",
-        "wizard/housing_lease_rent_change_wizard_views.xml",
         "views/housing_lease_menus.xml",
     ],
     "demo": [

@@ -30,6 +30,22 @@ class HousingLeaseRentLine(models.Model):
     tax_rate = fields.Float(string="VAT (%)", digits=(5, 2), help="0 for residences.")
     date_from = fields.Date(string="Valid from", required=True)
     date_to = fields.Date(string="Valid to")
+    rent_change_line_id = fields.Many2one(
+        "housing.lease.rent.change.line",
+        string="Rent change",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The rent change that opened this line.",
+    )
+    replaced_line_id = fields.Many2one(
+        "housing.lease.rent.line",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The line the rent change closed when it opened this one.",
+    )
 
     _dates_ordered = models.Constraint(
         "CHECK(date_to IS NULL OR date_to >= date_from)",

@@ -26,7 +26,7 @@ class TestLeaseAccess(HousingLeaseCase):
 
     def test_rent_change_and_notice_rules_are_for_managers(self):
         with self.assertRaises(AccessError):
-            self.env["housing.lease.rent.change.wizard"].with_user(self.housing_user).create(
+            self.env["housing.lease.rent.change"].with_user(self.housing_user).create(
                 {"effective_date": date(2025, 1, 1), "value": 1}
             )
         rule = self.env.ref("housing_lease.notice_rule_parking")
