@@ -448,15 +448,16 @@ class HousingParkingListing(models.Model):
         return application.with_env(caller_env)
 
     # ------------------------------------------------------------------ offer rounds
-    def _start_offer_rounds(self):
+    def _start_offer_rounds(self, locked=False):
         """Offer each listing (ready for offer, scored, without an active offer) to the first
         applicant in the ranking who is still eligible; disqualify those above who no longer
         are. Listings nobody can get are closed or re-published as non-scored (policy);
         listings whose space is blocked on the day the lease would start wait until the
         block ends. A constant number of queries per listing, whatever the number of
-        applicants."""
+        applicants. ``locked``: the caller has locked the listings in this transaction."""
         self = self.sudo()
-        self._lock()
+        if not locked:
+            self._lock()
         todo = self.filtered(
             lambda listing: (
                 listing.rule == "scored"
@@ -533,6 +534,8 @@ class HousingParkingListing(models.Model):
     def _no_candidate(self):
         """Nobody can be offered these listings: close them, or re-publish them as
         non-scored when the policy says so."""
+        if not self:
+            return
         policy = self.env["housing.parking.policy"]._for_rule("scored")
         if policy.no_candidate_action == "republish":
             today = stockholm_today()
@@ -674,7 +677,7 @@ class HousingParkingListing(models.Model):
         listing.offer_ids._expire_overdue()
         if listing.state == "published" and listing.date_to < stockholm_today():
             listing.state = "ready" if listing.rule == "scored" else "closed"
-        listing._start_offer_rounds()
+        listing._start_offer_rounds(locked=True)
 
     # ------------------------------------------------------------------ actions
     def action_view_applications(self):

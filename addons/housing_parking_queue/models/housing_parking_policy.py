@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import api, fields, models, tools
 
 LISTING_RULES = [
     ("scored", "Scored (internal queue)"),
@@ -76,8 +76,28 @@ class HousingParkingPolicy(models.Model):
     @api.model
     def _for_rule(self, rule):
         """The policy of ``rule`` (a default one, not saved, if none is configured)."""
-        policy = self.sudo().search([("rule", "=", rule)], limit=1)
-        return policy or self.sudo().new({"rule": rule})
+        policy_id = self._policy_id(rule)
+        return self.sudo().browse(policy_id) if policy_id else self.sudo().new({"rule": rule})
+
+    @tools.ormcache("rule")
+    def _policy_id(self, rule):
+        # Looked up once per worker, not in every transaction of the queue run (which
+        # commits each listing on its own); the cache is cleared when policies change.
+        return self.sudo().search([("rule", "=", rule)], limit=1).id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "rule" in vals:
+            self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()
 
     def _send(self, template_field, records):
         """Queue the e-mail of ``template_field`` (if configured) for each of ``records``."""
