@@ -8,6 +8,7 @@
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
     "depends": [
+        "api_doc",
         "housing_base",
         "housing_property",
         "housing_lease",
@@ -16,6 +17,7 @@
     ],
     "external_dependencies": {"python": ["requests"]},
     "data": [
+        "security/housing_api_groups.xml",
         "security/ir.model.access.csv",
         "security/housing_api_security.xml",
         "data/housing_webhook_event_data.xml",
@@ -23,6 +25,7 @@
         "views/housing_webhook_event_views.xml",
         "views/housing_webhook_subscription_views.xml",
         "views/housing_webhook_delivery_views.xml",
+        "views/housing_api_key_views.xml",
         "views/housing_api_menus.xml",
     ],
 }

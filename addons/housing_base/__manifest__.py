@@ -13,6 +13,7 @@
         "security/housing_base_groups.xml",
         "security/housing_protected_identity_groups.xml",
         "security/ir.model.access.csv",
+        "security/housing_base_security.xml",
         "data/ir_sequence_data.xml",
         "views/res_partner_views.xml",
         "views/housing_protected_identity_views.xml",

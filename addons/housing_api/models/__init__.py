@@ -1,5 +1,7 @@
 from . import ir_http
 from . import housing_api_idempotency
+from . import housing_api_key
+from . import res_users_apikeys
 from . import housing_webhook_event
 from . import housing_webhook_subscription
 from . import housing_webhook_delivery
@@ -11,6 +13,7 @@ from . import housing_building
 from . import housing_property
 from . import housing_rental_object
 from . import housing_lease
+from . import mail_activity_mixin
 from . import maintenance_request
 from . import housing_parking_listing
 from . import housing_parking_application

@@ -115,16 +115,28 @@ class HousingWebhookDelivery(models.Model):
             "X-Housing-Delivery": self.uuid,
             "X-Housing-Signature": self._signature(subscription.secret, body),
         }
+        # Only the status is kept: the receiver's answer (or an error text naming hosts
+        # and ports) would tell the subscriber what is behind the URL. Redirects are not
+        # followed, so the address checked is the one called.
         status_code, error = 0, None
         try:
-            response = requests.post(
-                subscription.url, data=body, headers=headers, timeout=TIMEOUT, allow_redirects=False
-            )
-            status_code = response.status_code
-            if not 200 <= status_code < 300:
-                error = f"HTTP {status_code}: {response.text[:500]}"
-        except requests.RequestException as exc:
-            error = str(exc)[:1000] or exc.__class__.__name__
+            error = subscription._internal_address_refusal()
+        except OSError:
+            error = self.env._("The host name of the URL does not resolve.")
+        if error is None:
+            try:
+                response = requests.post(
+                    subscription.url,
+                    data=body,
+                    headers=headers,
+                    timeout=TIMEOUT,
+                    allow_redirects=False,
+                )
+                status_code = response.status_code
+                if not 200 <= status_code < 300:
+                    error = f"HTTP {status_code}"
+            except requests.RequestException as exc:
+                error = exc.__class__.__name__
         now = fields.Datetime.now()
         attempts = self.attempts + 1
         values = {"attempts": attempts, "last_status_code": status_code, "last_error": error}

@@ -4,6 +4,8 @@ from urllib.parse import urlsplit
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from ..tools import network
+
 
 def _new_secret(_records=None):
     return secrets.token_hex(32)
@@ -38,6 +40,12 @@ class HousingWebhookSubscription(models.Model):
     event_ids = fields.Many2many(
         "housing.webhook.event", string="Events", required=True, help="Events to send."
     )
+    allow_internal_address = fields.Boolean(
+        groups="housing_base.group_housing_manager",
+        help="Allow a host inside the company's network (a private, loopback or link-local "
+        "address). Only housing managers see and set this; without it such URLs are refused, "
+        "so that nobody can make the server call its own network.",
+    )
     active = fields.Boolean(default=True)
     delivery_ids = fields.One2many("housing.webhook.delivery", "subscription_id")
     delivery_count = fields.Integer(compute="_compute_delivery_count")
@@ -64,7 +72,7 @@ class HousingWebhookSubscription(models.Model):
                 self.env._("Only housing managers manage webhook subscriptions of other users.")
             )
 
-    @api.constrains("url")
+    @api.constrains("url", "allow_internal_address")
     def _check_url(self):
         for subscription in self:
             parts = urlsplit(subscription.url or "")
@@ -75,6 +83,29 @@ class HousingWebhookSubscription(models.Model):
                         url=subscription.url,
                     )
                 )
+            try:
+                refusal = subscription._internal_address_refusal()
+            except OSError:
+                continue  # not resolvable now: checked again before every delivery
+            if refusal:
+                raise ValidationError(refusal)
+
+    def _internal_address_refusal(self):
+        """Why this subscription's URL may not be called (it resolves to an internal
+        address a manager has not allowed), or None. Raises OSError when the host does
+        not resolve."""
+        self.ensure_one()
+        if self.sudo().allow_internal_address:
+            return None
+        internal = network.internal_addresses(self.url)
+        if not internal:
+            return None
+        return self.env._(
+            "The webhook URL %(url)s points to an address inside a private network "
+            "(%(addresses)s). Only a housing manager can allow such a host.",
+            url=self.url,
+            addresses=", ".join(internal),
+        )
 
     def _compute_delivery_count(self):
         Delivery = self.env["housing.webhook.delivery"]

@@ -15,7 +15,11 @@ OWN_RECORDS_ONLY = (
 )
 # The protected register and its access log: only the Protected identities privilege and the
 # data protection officer read them (test_api_protected_identity).
-PRIVILEGED_ONLY = ("housing.protected.identity", "housing.protected.identity.log")
+PRIVILEGED_ONLY = (
+    "housing.protected.identity",
+    "housing.protected.identity.log",
+    "housing.api.key",
+)
 
 
 @tagged("post_install", "-at_install", "housing_api")

@@ -12,8 +12,26 @@ from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import TransactionCase, new_test_user, tagged
 
 from ..models import housing_webhook_delivery as delivery_module
+from ..tools import network
 
 POST = "odoo.addons.housing_api.models.housing_webhook_delivery.requests.post"
+# What the test hosts resolve to (the tests run without DNS); others do not resolve.
+ADDRESSES = {
+    "hooks.example.org": {"93.184.215.14"},
+    "x.se": {"93.184.215.15"},
+    "localhost": {"127.0.0.1", "::1"},
+    "rebind.example.org": {"93.184.215.16"},
+    "intranet.example.org": {"10.1.2.3"},
+    "metadata.example.org": {"169.254.169.254"},
+    "mapped.example.org": {"::ffff:192.168.1.10"},
+}
+
+
+def fake_resolve(host, port):
+    try:
+        return ADDRESSES[host]
+    except KeyError:
+        raise OSError(f"{host} does not resolve") from None
 
 
 class FakeResponse:
@@ -34,6 +52,7 @@ class TestWebhooks(TransactionCase):
         cls.other_integration_user = new_test_user(
             env, "hook_other", groups="housing_base.group_housing_integration"
         )
+        cls.startClassPatcher(patch.object(network, "resolve", side_effect=fake_resolve))
         cls.Subscription = env["housing.webhook.subscription"]
         cls.Delivery = env["housing.webhook.delivery"]
         cls.subscription = cls.Subscription.with_user(cls.integration_user).create(
@@ -109,10 +128,10 @@ class TestWebhooks(TransactionCase):
 
     def test_network_error_is_retried(self):
         delivery = self._enqueue()
-        with patch(POST, side_effect=requests.ConnectionError("refused")):
+        with patch(POST, side_effect=requests.ConnectionError("refused by 10.0.0.1:5432")):
             self.Delivery._cron_deliver()
         self.assertEqual(delivery.state, "pending")
-        self.assertIn("refused", delivery.last_error)
+        self.assertEqual(delivery.last_error, "ConnectionError")
         self.assertGreater(delivery.next_attempt_at, fields.Datetime.now())
         delivery.action_retry()
         with patch(POST, return_value=FakeResponse(200)):
@@ -163,3 +182,81 @@ class TestWebhooks(TransactionCase):
         self.assertEqual(delivery.state, "pending")
         self.assertEqual(delivery.attempts, 0)
         self.assertLessEqual(delivery.next_attempt_at, fields.Datetime.now() + timedelta(seconds=1))
+
+    # ------------------------------------------------------------------ server-side request forgery
+    def _subscribe(self, url, user=None):
+        return self.Subscription.with_user(user or self.integration_user).create(
+            {
+                "name": "Intern",
+                "url": url,
+                "event_ids": [(6, 0, self.env.ref("housing_api.event_lease_created").ids)],
+            }
+        )
+
+    def test_internal_addresses_are_refused(self):
+        """Issue 14 item 5: an integration pointed a subscription at 127.0.0.1 and read the
+        answer in last_error. Loopback, private, link-local (cloud metadata) and IPv4 in
+        IPv6 are refused after resolving the host name."""
+        for url, address in (
+            ("http://127.0.0.1:8069/web/database/list", "127.0.0.1"),
+            ("http://localhost:8069/", "127.0.0.1"),
+            ("http://[::1]/", "::1"),
+            ("https://intranet.example.org/hooks", "10.1.2.3"),
+            ("http://metadata.example.org/latest/meta-data/", "169.254.169.254"),
+            ("https://mapped.example.org/", "::ffff:192.168.1.10"),
+            ("http://0.0.0.0:8069/", "0.0.0.0"),
+        ):
+            with self.subTest(url=url), self.assertRaises(ValidationError) as caught:
+                self._subscribe(url)
+            self.assertIn("inside a private network", str(caught.exception))
+            self.assertIn(address, str(caught.exception))
+        with self.assertRaises(ValidationError):
+            self.subscription.with_user(self.integration_user).url = "http://127.0.0.1/"
+        self.assertEqual(self.subscription.url, "https://hooks.example.org/housing")
+        self.assertFalse(self.Subscription.search([("name", "=", "Intern")]))
+
+    def test_only_a_manager_allows_an_internal_host(self):
+        manager = new_test_user(
+            self.env, "hook_manager", groups="housing_base.group_housing_manager"
+        )
+        with self.assertRaises(AccessError):
+            self.subscription.with_user(self.integration_user).write(
+                {"allow_internal_address": True, "url": "https://intranet.example.org/hooks"}
+            )
+        self.subscription.with_user(manager).write(
+            {"allow_internal_address": True, "url": "https://intranet.example.org/hooks"}
+        )
+        delivery = self._enqueue()
+        with patch(POST, return_value=FakeResponse(204)) as post:
+            self.Delivery._cron_deliver()
+        self.assertEqual(post.call_args.args[0], "https://intranet.example.org/hooks")
+        self.assertEqual(delivery.state, "done")
+
+    def test_checked_again_before_every_delivery(self):
+        """A host that resolved to a public address when subscribing and to an internal
+        one later (DNS rebinding) is not called."""
+        subscription = self._subscribe("https://rebind.example.org/hooks")
+        delivery = self._enqueue().filtered(lambda d: d.subscription_id == subscription)
+        with (
+            patch.dict(ADDRESSES, {"rebind.example.org": {"127.0.0.1"}}),
+            patch(POST, return_value=FakeResponse(204)) as post,
+        ):
+            self.Delivery._cron_deliver()
+        self.assertNotIn(
+            "https://rebind.example.org/hooks", [call.args[0] for call in post.call_args_list]
+        )
+        self.assertEqual(delivery.state, "pending")
+        self.assertIn("inside a private network (127.0.0.1)", delivery.last_error)
+        self.assertEqual(delivery.last_status_code, 0)
+
+    def test_only_the_status_code_is_kept_and_redirects_are_not_followed(self):
+        delivery = self._enqueue()
+        with patch(POST, return_value=FakeResponse(500, "db password is hunter2")) as post:
+            self.Delivery._cron_deliver()
+        self.assertEqual((delivery.last_status_code, delivery.last_error), (500, "HTTP 500"))
+        self.assertIs(post.call_args.kwargs["allow_redirects"], False)
+        delivery.action_retry()
+        with patch(POST, return_value=FakeResponse(302, "")) as post:
+            self.Delivery._cron_deliver()
+        self.assertEqual(post.call_count, 1)
+        self.assertEqual((delivery.last_status_code, delivery.last_error), (302, "HTTP 302"))

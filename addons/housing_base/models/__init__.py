@@ -1,3 +1,4 @@
 from . import housing_protected_identity
 from . import housing_protected_identity_log
+from . import mail_thread
 from . import res_partner

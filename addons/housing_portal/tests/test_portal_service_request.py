@@ -4,6 +4,7 @@ from datetime import date, timedelta
 from unittest.mock import patch
 
 from odoo import Command
+from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
 from ..controllers.housing_portal import HousingPortal
@@ -410,3 +411,39 @@ class TestPortalServiceRequest(HousingPortalCase):
         )
         self.assertIn("Ge felet en kort rubrik.", page.text)
         self.assertIn("Filen virus.exe är inget foto", page.text)
+
+    # ------------------------------------------------------------------ staff chatter
+    def test_tenant_writes_only_tenant_messages(self):
+        """Issue 14 item 6: a tenant follows their own request (the suite subscribes the
+        reporter), and Odoo lets followers post, internal notes included. Over RPC or
+        JSON-2 (portal users may make API keys) the staff's chatter is refused; the
+        tenant writes through message_post_tenant, which both sides see."""
+        request = self.report()
+        self.assertIn(self.tenant, request.message_partner_ids)
+        key = (
+            self.env["res.users.apikeys"]
+            .with_user(self.tenant_user)
+            .sudo()
+            ._generate("rpc", "app", None)
+        )
+        before = request.message_ids
+        for model, record in (("maintenance.request", request), ("housing.lease", self.lease)):
+            for payload in (
+                {"body": "Intern anteckning", "subtype_xmlid": "mail.mt_note"},
+                {"body": "Hej", "message_type": "comment", "subtype_xmlid": "mail.mt_comment"},
+            ):
+                with self.subTest(model=model, payload=payload):
+                    response = self.url_open(
+                        f"/json/2/{model}/message_post",
+                        json={"ids": record.ids, **payload},
+                        headers={"Authorization": f"Bearer {key}"},
+                    )
+                    self.assertEqual(response.status_code, 403, response.text)
+                    self.assertIn("do not write in the staff's chatter", response.json()["message"])
+        with self.assertRaisesRegex(AccessError, "do not write in the staff's chatter"):
+            self.lease.with_user(self.tenant_user).message_subscribe(self.tenant.ids)
+        self.assertEqual(request.message_ids, before)
+        self.assertNotIn(self.tenant, self.lease.message_partner_ids)
+        message = request.with_user(self.tenant_user).message_post_tenant(None, "Det droppar")
+        self.assertEqual(message.subtype_id, self.env.ref("mail.mt_comment"))
+        self.assertEqual(message.author_id, self.tenant)

@@ -902,6 +902,11 @@ class MaintenanceRequest(models.Model):
             & Domain("hidden_from_tenant", "=", False)
         )
 
+    def _housing_staff_chatter(self):
+        """A service request's chatter is the staff's: tenants and integrations write
+        through message_post_tenant."""
+        return True
+
     def _tenant_messages(self):
         """The messages the tenant may see, newest first (sudo): public messages and the
         stage e-mails, never internal notes or tracking, nothing on hidden requests."""
