@@ -1,7 +1,10 @@
+import re
+
 import phonenumbers
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.fields import Domain
 
 from ..tools.identity import normalize_organisation_number, normalize_personal_number
 from .housing_protected_identity import PROTECTED_PARTNER_FIELDS, TRACKED_PARTNER_FIELDS
@@ -16,6 +19,15 @@ DIVERTED_FIELDS = ("personal_number", "phone", "email")
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
+
+    _rec_names_search = [
+        "complete_name",
+        "email",
+        "ref",
+        "vat",
+        "company_registry",
+        "housing_identity_search",
+    ]
 
     is_housing_contact = fields.Boolean(
         string="Tenant or applicant",
@@ -53,6 +65,14 @@ class ResPartner(models.Model):
         "res.partner",
         groups=STAFF_GROUPS,
         help="Trustee (god man) who acts for this contact.",
+    )
+
+    housing_identity_search = fields.Char(
+        string="Customer number, identity number or phone",
+        compute="_compute_housing_identity_search",
+        search="_search_housing_identity_search",
+        help="Finds a contact by customer number, personnummer or organisationsnummer, or "
+        "phone number, in any of their usual forms (8112189876, 19811218-9876, 070-123 45 67).",
     )
 
     _customer_number_unique = models.Constraint(
@@ -101,6 +121,32 @@ class ResPartner(models.Model):
                 partner.customer_number = self._next_customer_number()
         return super().write(vals)
 
+    def _compute_housing_identity_search(self):
+        self.housing_identity_search = False
+
+    def _search_housing_identity_search(self, operator, value):
+        """Contacts whose customer number, identity number or phone is ``value`` in any of
+        its usual forms. Identity numbers and phones are only searched for the staff who
+        may read them (for others the result is what it would be without those fields)."""
+        if operator not in ("ilike", "=") or not isinstance(value, str) or not value.strip():
+            return NotImplemented
+        value = value.strip()
+        domain = Domain("customer_number", "=ilike", value)
+        if not self._has_field_access(self._fields["personal_number"], "read"):
+            return domain
+        digits = re.sub(r"\D", "", value)
+        for normalize, fname in (
+            (normalize_personal_number, "personal_number"),
+            (normalize_organisation_number, "organisation_number"),
+        ):
+            try:
+                domain |= Domain(fname, "=", normalize(value))
+            except ValueError:
+                continue
+        if len(digits) >= 6 and (phone := self._format_phone_e164(value)):
+            domain |= Domain("phone", "=", phone)
+        return domain
+
     def _next_customer_number(self):
         return self.env["ir.sequence"].sudo().next_by_code("housing.partner.customer_number")
 
@@ -119,14 +165,8 @@ class ResPartner(models.Model):
                 raise ValidationError(
                     self._identity_error(vals["personal_number"], str(error))
                 ) from None
-            protected = env["housing.protected.identity"].sudo()
-            if not env.context.get("housing_protection_change") and protected.search_count(
-                [("personal_number", "=", vals["personal_number"])], limit=1
-            ):
-                # The same words as the unique index: nothing tells that the other is protected.
-                raise ValidationError(
-                    env._("Another active contact already has this personal identity number.")
-                )
+            if not env.context.get("housing_protection_change"):
+                self._check_personal_number_free(vals["personal_number"])
         if vals.get("organisation_number"):
             try:
                 vals["organisation_number"] = normalize_organisation_number(
@@ -149,6 +189,27 @@ class ResPartner(models.Model):
                 raise ValidationError(
                     env._("%(phone)s is not a valid phone number.", phone=vals["phone"])
                 )
+
+    def _check_personal_number_free(self, number):
+        """Refuse ``number`` when another active contact has it, naming that contact when
+        the user may see them; a protected contact's number (in the protected register)
+        gets the same words as the unique index, which tell nothing about them."""
+        if same := self.search(
+            [("personal_number", "=", number), ("id", "not in", self.ids)], limit=1
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(number)s already belongs to %(name)s (%(customer_number)s).",
+                    number=number,
+                    name=same.name,
+                    customer_number=same.customer_number or "-",
+                )
+            )
+        protected = self.env["housing.protected.identity"].sudo()
+        if protected.search_count([("personal_number", "=", number)], limit=1):
+            raise ValidationError(
+                self.env._("Another active contact already has this personal identity number.")
+            )
 
     def _identity_error(self, number, reason):
         if reason == "checksum":

@@ -82,8 +82,15 @@ class TestPartnerValidation(HousingBaseCase):
 
     @mute_logger("odoo.sql_db")
     def test_personal_number_unique_among_active(self):
-        with self.assertRaises(IntegrityError), self.env.cr.savepoint():
-            self.Partner.create({"name": "Dubblett", "personal_number": "19811218-9876"})
+        """The error names the contact who has the number, so staff can open it."""
+        with self.assertRaises(ValidationError) as caught:
+            self.Partner.with_user(self.housing_user).create(
+                {"name": "Dubblett", "personal_number": "8112189876"}
+            )
+        self.assertEqual(
+            str(caught.exception),
+            f"19811218-9876 already belongs to Anna Andersson ({self.tenant.customer_number}).",
+        )
         self.tenant.active = False
         twin = self.Partner.create({"name": "Ny post", "personal_number": "19811218-9876"})
         self.assertTrue(twin.active)
@@ -111,3 +118,42 @@ class TestPartnerValidation(HousingBaseCase):
             form.personal_number = "199001010017"
         self.assertEqual(form.record.personal_number, "19900101-0017")
         self.assertRegex(form.record.customer_number, r"^P\d{6}$")
+
+
+@tagged("housing_base")
+class TestPartnerSearch(HousingBaseCase):
+    """Staff find a contact by customer number, personnummer or phone in any usual form,
+    from the default search and from many2one fields."""
+
+    def find(self, value, user=None):
+        Partner = self.Partner.with_user(user or self.housing_user)
+        return Partner.search([("housing_identity_search", "ilike", value)])
+
+    def test_personal_number_in_every_form(self):
+        for value in ("198112189876", "8112189876", "19811218-9876", "811218-9876"):
+            self.assertEqual(self.find(value), self.tenant, value)
+        self.assertFalse(self.find("19811218-9875"))
+
+    def test_phone_in_every_form(self):
+        for value in ("070-123 45 67", "0701234567", "+46 70 123 45 67", "+46701234567"):
+            self.assertEqual(self.find(value), self.tenant, value)
+
+    def test_customer_number(self):
+        self.assertEqual(self.find(self.tenant.customer_number.lower()), self.tenant)
+
+    def test_default_search_and_name_search(self):
+        view_domain = [
+            "|",
+            ("display_name", "ilike", "8112189876"),
+            ("housing_identity_search", "ilike", "8112189876"),
+        ]
+        Partner = self.Partner.with_user(self.housing_user)
+        self.assertEqual(Partner.search(view_domain), self.tenant)
+        found = Partner.name_search("070-123 45 67")
+        self.assertEqual([row[0] for row in found], self.tenant.ids)
+
+    def test_others_cannot_search_identity_numbers(self):
+        """A user without access to identity numbers finds by customer number only, and
+        the search is no oracle of a number they may not read."""
+        self.assertFalse(self.find("8112189876", self.internal_user))
+        self.assertEqual(self.find(self.tenant.customer_number, self.internal_user), self.tenant)
