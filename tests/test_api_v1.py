@@ -303,12 +303,17 @@ def test_parking_apply_offer_accept(housing_api, conforms):
     offers = v1.get(f"/parking/offers?contact={housing_api.tenant_number}&state=active").json()
     [offer] = offers["data"]
     conforms(offer, "ParkingOffer")
-    accepted = v1.post(f"/parking/offers/{offer['id']}/answer", {"answer": "accept"})
+    me = housing_api.tenant_number
+    accepted = v1.post(
+        f"/parking/offers/{offer['id']}/answer", {"customer_number": me, "answer": "accept"}
+    )
     assert accepted.status_code == 200, accepted.text
     lease = accepted.json()["data"]["lease"]
     assert lease["number"].startswith(housing_api.parking_code + "/")
     assert v1.get(f"/leases/{lease['number']}").json()["data"]["tenants"][0]["customer_number"] == (
         housing_api.tenant_number
     )
-    again = v1.post(f"/parking/offers/{offer['id']}/answer", {"answer": "decline"})
+    again = v1.post(
+        f"/parking/offers/{offer['id']}/answer", {"customer_number": me, "answer": "decline"}
+    )
     _error(again, 409, "offer_not_active")

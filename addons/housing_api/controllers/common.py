@@ -4,7 +4,6 @@ query string, pagination and lookups that answer 404."""
 
 import functools
 import hashlib
-import json
 
 from odoo import http
 from odoo.fields import Domain
@@ -19,6 +18,7 @@ from ..tools.constants import (
 )
 from ..tools.errors import HousingApiError
 from ..tools.formatting import parse_datetime
+from ..tools.request_input import invalid_characters_error, invalid_texts, parse_json, read_body
 
 PAGE_PARAMS = {"limit", "offset", "modified_since"}
 NOT_FOUND = {
@@ -97,22 +97,10 @@ def _status_body(result):
 def _request_hash():
     httprequest = request.httprequest
     digest = hashlib.sha256()
-    for part in (httprequest.method, httprequest.full_path, _raw_body()):
+    for part in (httprequest.method, httprequest.full_path, read_body()):
         digest.update(part if isinstance(part, bytes) else part.encode())
         digest.update(b"\0")
     return digest.hexdigest()
-
-
-def _raw_body():
-    httprequest = request.httprequest
-    if (httprequest.content_length or 0) > MAX_BODY_BYTES:
-        raise HousingApiError(
-            413,
-            "payload_too_large",
-            request.env._("The request body is larger than %(limit)s bytes.", limit=MAX_BODY_BYTES),
-            {"limit_bytes": MAX_BODY_BYTES},
-        )
-    return httprequest.get_data(cache=True)
 
 
 def json_body(fields_spec):
@@ -120,7 +108,7 @@ def json_body(fields_spec):
     {name: (python type or tuple of types, required)}. Unknown, missing and mistyped
     fields are a 400 validation_error naming them."""
     env = request.env
-    raw = _raw_body()
+    raw = read_body()
     if request.httprequest.mimetype != "application/json":
         raise HousingApiError(
             415,
@@ -128,7 +116,7 @@ def json_body(fields_spec):
             env._("Send the body as JSON with the header 'Content-Type: application/json'."),
         )
     try:
-        body = json.loads(raw or b"null")
+        body = parse_json(raw or b"null")
     except ValueError as exc:
         raise HousingApiError(
             400,
@@ -139,6 +127,9 @@ def json_body(fields_spec):
         raise HousingApiError(
             400, "malformed_json", env._("The request body must be a JSON object.")
         )
+    invalid = invalid_texts(body)
+    if invalid:
+        raise invalid_characters_error(invalid)
     errors = {}
     for name in body.keys() - fields_spec.keys():
         errors[name] = env._("unknown field")

@@ -77,13 +77,17 @@ class HousingApiParking(http.Controller):
     @api_route("/parking/applications/<int:application_id>/withdraw", methods=["POST"])
     def housing_api_parking_withdraw(self, application_id, **params):
         """The applicant withdraws the application (an active offer on it is withdrawn too
-        and the space goes to the next in line)."""
+        and the space goes to the next in line). Another contact's application is not
+        found."""
         query_params(params, ())
+        body = json_body({"customer_number": (str, True)})
+        contact = find_contact(body["customer_number"])
         application = find_one(
             request.env["housing.parking.application"],
             "id",
             application_id,
             "parking_application",
+            [("partner_id", "=", contact.id)],
         )
         application.action_withdraw(by_applicant=True)
         return {"data": application._housing_api_values()[0]}
@@ -101,10 +105,18 @@ class HousingApiParking(http.Controller):
 
     @api_route("/parking/offers/<int:offer_id>/answer", methods=["POST"])
     def housing_api_parking_answer(self, offer_id, **params):
-        """The applicant accepts (the parking lease is created) or declines the offer."""
+        """The applicant accepts (the parking lease is created) or declines the offer.
+        Another contact's offer is not found."""
         query_params(params, ())
-        offer = find_one(request.env["housing.parking.offer"], "id", offer_id, "parking_offer")
-        body = json_body({"answer": (str, True)})
+        body = json_body({"customer_number": (str, True), "answer": (str, True)})
+        contact = find_contact(body["customer_number"])
+        offer = find_one(
+            request.env["housing.parking.offer"],
+            "id",
+            offer_id,
+            "parking_offer",
+            [("partner_id", "=", contact.id)],
+        )
         if body["answer"] == "accept":
             offer.action_accept()
         elif body["answer"] == "decline":

@@ -3,8 +3,9 @@ from werkzeug.exceptions import MethodNotAllowed
 from odoo import models
 from odoo.http import request
 
+from ..tools import request_input
 from ..tools.constants import API_PREFIX
-from ..tools.errors import error_body
+from ..tools.errors import HousingApiError, error_body
 
 
 class IrHttp(models.AbstractModel):
@@ -36,3 +37,36 @@ class IrHttp(models.AbstractModel):
             if cls._housing_api_request():
                 exception.error_response = cls._housing_api_error_response(exception)
             raise
+
+    @classmethod
+    def _serve_fallback(cls):
+        """No page, attachment or redirect lives under the API prefix: an unknown path
+        is the API's 404 (the fallbacks would search the database with the raw path)."""
+        if cls._housing_api_request():
+            return None
+        return super()._serve_fallback()
+
+    @classmethod
+    def _pre_dispatch(cls, rule, args):
+        """Before the endpoint sees anything: under the API prefix, text no field can
+        store in the path or query string is a 400, and a body is read at most up to the
+        limit (413) and must be JSON (415) - before Odoo parses a form body into the
+        parameters. JSON-2 bodies too deep for Python's parser, or holding such text, get
+        a 400 instead of a 500."""
+        super()._pre_dispatch(rule, args)
+        if cls._housing_api_request():
+            request_input.check_url(args)
+            httprequest = request.httprequest
+            if httprequest.method in ("POST", "PUT", "PATCH"):
+                body = request_input.read_body()
+                if (body or httprequest.mimetype) and httprequest.mimetype != "application/json":
+                    raise HousingApiError(
+                        415,
+                        "unsupported_media_type",
+                        request.env._(
+                            "Send the body as JSON with the header "
+                            "'Content-Type: application/json'."
+                        ),
+                    )
+        elif rule.endpoint.routing.get("type") == "json2":
+            request_input.check_json2_body()

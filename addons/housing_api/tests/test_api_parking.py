@@ -63,6 +63,21 @@ class TestApiParking(HousingApiCase):
             **kwargs,
         )
 
+    def answer(self, offer_id, answer, partner=None):
+        partner = partner or self.tenant
+        return self.api(
+            "POST",
+            f"/parking/offers/{offer_id}/answer",
+            {"customer_number": partner.customer_number, "answer": answer},
+        )
+
+    def withdraw(self, application_id, partner):
+        return self.api(
+            "POST",
+            f"/parking/applications/{application_id}/withdraw",
+            {"customer_number": partner.customer_number},
+        )
+
     def queued(self, event):
         return self.env["housing.webhook.delivery"].search([("event_code", "=", event)])
 
@@ -120,7 +135,7 @@ class TestApiParking(HousingApiCase):
         [sent] = self.queued("offer.sent")
         self.assertEqual(sent.payload["data"]["id"], offer["id"])
         with patch(POST) as post:
-            answer = self.api("POST", f"/parking/offers/{offer['id']}/answer", {"answer": "accept"})
+            answer = self.answer(offer["id"], "accept")
             post.assert_not_called()  # webhooks go out from the outbox, later
         self.assertEqual(answer.status_code, 200, answer.text)
         data = answer.json()["data"]
@@ -129,11 +144,7 @@ class TestApiParking(HousingApiCase):
         self.assertEqual(self.listing.lease_id.partner_id, self.tenant)
         [answered] = self.queued("offer.answered")
         self.assertEqual(answered.payload["data"]["state"], "accepted")
-        self.assertApiError(
-            self.api("POST", f"/parking/offers/{offer['id']}/answer", {"answer": "accept"}),
-            409,
-            "offer_not_active",
-        )
+        self.assertApiError(self.answer(offer["id"], "accept"), 409, "offer_not_active")
         apps = self.api("GET", f"/parking/applications?listing={self.listing.id}").json()
         states = {row["contact"]["name"]: row["state"] for row in apps["data"]}
         self.assertEqual(
@@ -145,34 +156,51 @@ class TestApiParking(HousingApiCase):
         neighbour_app = self.apply(self.neighbour).json()["data"]
         self.listing.action_start_offer_round()
         offer = self.listing.active_offer_id
-        self.assertApiError(
-            self.api("POST", f"/parking/offers/{offer.id}/answer", {"answer": "maybe"}),
-            400,
-            "validation_error",
-        )
+        self.assertApiError(self.answer(offer.id, "maybe"), 400, "validation_error")
         self.assertApiError(
             self.api("POST", f"/parking/offers/{offer.id}/answer", raw="{"),
             400,
             "malformed_json",
         )
-        self.assertApiError(
-            self.api("POST", "/parking/offers/999999/answer", {"answer": "accept"}),
-            404,
-            "not_found",
-        )
+        self.assertApiError(self.answer(999999, "accept"), 404, "not_found")
         self.assertEqual(offer.state, "active")
-        declined = self.api("POST", f"/parking/offers/{offer.id}/answer", {"answer": "decline"})
+        declined = self.answer(offer.id, "decline")
         self.assertEqual(declined.json()["data"]["state"], "declined")
         # The next in line was offered the space at once; they withdraw instead.
         self.assertEqual(self.listing.active_offer_id.partner_id, self.neighbour)
-        withdrawn = self.api("POST", f"/parking/applications/{neighbour_app['id']}/withdraw")
+        withdrawn = self.withdraw(neighbour_app["id"], self.neighbour)
         self.assertEqual(withdrawn.json()["data"]["state"], "withdrawn_user")
         self.assertApiError(
-            self.api("POST", f"/parking/applications/{neighbour_app['id']}/withdraw"),
-            409,
-            "application_closed",
+            self.withdraw(neighbour_app["id"], self.neighbour), 409, "application_closed"
         )
         self.assertEqual(self.listing.state, "closed")
+
+    def test_answer_and_withdraw_name_the_acting_contact(self):
+        """Issue 17, defect 1: one call answered or withdrew anyone's offer by id. The
+        contact acting must be named, and another contact's offer or application is not
+        found."""
+        application = self.apply(self.tenant).json()["data"]
+        self.apply(self.neighbour)
+        self.listing.action_start_offer_round()
+        offer = self.listing.active_offer_id
+        self.assertEqual(offer.partner_id, self.tenant)
+        self.assertApiError(self.answer(offer.id, "decline", self.neighbour), 404, "not_found")
+        self.assertApiError(self.withdraw(application["id"], self.neighbour), 404, "not_found")
+        error = self.assertApiError(
+            self.api("POST", f"/parking/offers/{offer.id}/answer", {"answer": "decline"}),
+            400,
+            "validation_error",
+        )
+        self.assertIn("customer_number", error["details"]["fields"])
+        self.assertApiError(
+            self.api("POST", f"/parking/applications/{application['id']}/withdraw", {}),
+            400,
+            "validation_error",
+        )
+        self.assertEqual((offer.state, offer.application_id.state), ("active", "offered"))
+        withdrawn = self.withdraw(application["id"], self.tenant)
+        self.assertEqual(withdrawn.status_code, 200, withdrawn.text)
+        self.assertEqual(offer.state, "withdrawn")
 
     def test_other_keys_refused(self):
         self.assertApiError(

@@ -20,7 +20,10 @@ def parse_datetime(value):
     '2026-01-31T13:00:00+01:00'); raises ValueError."""
     parsed = datetime.datetime.fromisoformat(value)
     if parsed.tzinfo:
-        parsed = parsed.astimezone(datetime.UTC).replace(tzinfo=None)
+        try:
+            parsed = parsed.astimezone(datetime.UTC).replace(tzinfo=None)
+        except OverflowError:  # 0001-01-01T00:00:00+14:00 is before year 1 in UTC
+            raise ValueError(f"out of range: {value}") from None
     return parsed
 
 

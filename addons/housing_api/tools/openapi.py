@@ -538,8 +538,17 @@ def _parking_schemas(env):
                 "updated_at": DATETIME,
             }
         ),
-        "ParkingAnswer": _object({"answer": {**STRING, "enum": ["accept", "decline"]}}, ["answer"]),
-        "Empty": _object({}),
+        "ParkingAnswer": _object(
+            {
+                "customer_number": {**STRING, "description": "The applicant answering."},
+                "answer": {**STRING, "enum": ["accept", "decline"]},
+            },
+            ["customer_number", "answer"],
+        ),
+        "ParkingWithdraw": _object(
+            {"customer_number": {**STRING, "description": "The applicant withdrawing."}},
+            ["customer_number"],
+        ),
     }
 
 
@@ -770,7 +779,7 @@ def _parking_paths(contact_filter):
                 "The applicant withdraws; an active offer on it goes to the next in line. "
                 "409 application_closed when it is no longer active.",
                 tag,
-                "Empty",
+                "ParkingWithdraw",
                 _one("ParkingApplication"),
                 [_path_param("application_id", "Parking application id.", INTEGER)],
             )

@@ -1,3 +1,4 @@
 from . import business_days
 from . import dates
 from . import identity
+from . import text

@@ -21,3 +21,16 @@ def stockholm_date(utc_datetime):
 def stockholm_today(*_record):
     """Today in Stockholm. Usable as a field default (``default=stockholm_today``)."""
     return stockholm_date(fields.Datetime.now())
+
+
+def parse_date(value):
+    """The day of ``value``: a date, or exactly 'YYYY-MM-DD' (as JSON sends dates and
+    forms post them). Anything else, also a valid date followed by more text, raises
+    ValueError: Odoo's ``fields.Date.to_date`` keeps the first ten characters."""
+    if isinstance(value, datetime.datetime):
+        raise ValueError(f"not a date: {value!r}")
+    if isinstance(value, datetime.date):
+        return value
+    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
+        raise ValueError(f"not a date: {value!r}")
+    return datetime.date.fromisoformat(value)

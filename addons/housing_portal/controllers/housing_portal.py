@@ -5,6 +5,7 @@ from odoo.exceptions import AccessError, MissingError, UserError, ValidationErro
 from odoo.http import request
 from odoo.tools import email_normalize, is_html_empty, plaintext2html
 
+from odoo.addons.housing_base.tools.dates import parse_date
 from odoo.addons.housing_service_request.models.maintenance_request import (
     TENANT_PHOTO_MAX_COUNT,
     TENANT_PHOTO_MAX_SIZE,
@@ -15,9 +16,6 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 LEASE_URL = "/my/leases"
 SERVICE_REQUEST_URL = "/my/service-requests"
-TITLE_MAX_LENGTH = 100
-CALL_BETWEEN_MAX_LENGTH = 50
-DESCRIPTION_MAX_LENGTH = 5000
 
 
 class HousingPortal(CustomerPortal):
@@ -127,7 +125,7 @@ class HousingPortal(CustomerPortal):
         preferred = None
         if preferred_move_out_date:
             try:
-                preferred = fields.Date.to_date(preferred_move_out_date)
+                preferred = parse_date(preferred_move_out_date)
             except ValueError:
                 preferred = None
             if not preferred:
@@ -488,20 +486,8 @@ class HousingPortal(CustomerPortal):
             errors["housing_category"] = env._("Choose the kind of fault.")
         if not values["name"]:
             errors["name"] = env._("Give the fault a short title.")
-        elif len(values["name"]) > TITLE_MAX_LENGTH:
-            errors["name"] = env._(
-                "Keep the title to at most %(count)s characters.", count=TITLE_MAX_LENGTH
-            )
-        if len(values["description"]) > DESCRIPTION_MAX_LENGTH:
-            errors["description"] = env._(
-                "Keep the description to at most %(count)s characters.",
-                count=DESCRIPTION_MAX_LENGTH,
-            )
-        if len(values["call_between"]) > CALL_BETWEEN_MAX_LENGTH:
-            errors["call_between"] = env._(
-                "Keep this to at most %(count)s characters, e.g. 08-10.",
-                count=CALL_BETWEEN_MAX_LENGTH,
-            )
+        for key, error in Request._housing_tenant_text_errors(values).items():
+            errors.setdefault(key, error)
         photos = [
             # One byte more than allowed is enough to refuse a file that is too large.
             (upload.filename, upload.read(TENANT_PHOTO_MAX_SIZE + 1))

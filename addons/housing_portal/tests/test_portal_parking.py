@@ -187,6 +187,13 @@ class TestPortalParking(HousingPortalCase):
             f"/my/leases/{self.parking_lease.id}/notice", {"preferred_move_out_date": "31/12"}
         )
         self.assertIn("Enter a date", bad.text)
+        # Issue 17, defect 7: a date followed by anything else is no date (Odoo's parser
+        # kept the first ten characters and registered a binding notice).
+        for garbage in ("2099-12-01'; DROP TABLE housing_lease; --", "2099-12-01T00:00"):
+            bad = self.post_form(
+                f"/my/leases/{self.parking_lease.id}/notice", {"preferred_move_out_date": garbage}
+            )
+            self.assertIn("Enter a date", bad.text)
         self.assertEqual(self.parking_lease.state, "current")
         done = self.post_form(f"/my/leases/{self.parking_lease.id}/notice", {})
         self.assertIn("Your notice has been registered", done.text)

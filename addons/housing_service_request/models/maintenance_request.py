@@ -1,11 +1,18 @@
+import io
+import warnings
 from datetime import timedelta
+
+from PIL import Image
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import html2plaintext
+from odoo.tools.image import IMAGE_MAX_RESOLUTION
 from odoo.tools.mimetypes import guess_mimetype
 
 from odoo.addons.housing_base.tools.dates import stockholm_date, stockholm_today
+from odoo.addons.housing_base.tools.text import has_invalid_characters
 
 # Fields of the register and of leases: staff and integrations only, not contractors
 # (they read the location through ``location_display``).
@@ -69,6 +76,14 @@ TENANT_PHOTO_TYPES = (
 )
 TENANT_PHOTO_MAX_SIZE = 10 * 1024 * 1024
 TENANT_PHOTO_MAX_COUNT = 5
+# Decoding is what costs: a small PNG can hold 144 megapixels (a "pixel bomb").
+TENANT_PHOTO_MAX_PIXELS = IMAGE_MAX_RESOLUTION
+# Longest texts a tenant writes (portal, API and JSON-2 alike), in characters of text.
+TENANT_TITLE_MAX_LENGTH = 100
+TENANT_DESCRIPTION_MAX_LENGTH = 5000
+TENANT_CALL_BETWEEN_MAX_LENGTH = 50
+TENANT_MESSAGE_MAX_LENGTH = 5000
+TENANT_REASON_MAX_LENGTH = 1000
 # Fields an external contractor may not change (team changes go through the hand-back).
 CONTRACTOR_LOCKED_FIELDS = (
     "maintenance_team_id",
@@ -817,6 +832,7 @@ class MaintenanceRequest(models.Model):
             raise ValidationError(self.env._("Unknown origin %(origin)s.", origin=origin))
         if not (vals.get("name") or "").strip():
             raise ValidationError(self.env._("Describe the fault in a few words."))
+        self._housing_check_tenant_texts(vals)
         photos = self._housing_check_tenant_photos(photos or [])
         values = {key: vals[key] for key in TENANT_FIELDS if key in vals}
         values.update(self._housing_tenant_location(partner, vals))
@@ -825,6 +841,69 @@ class MaintenanceRequest(models.Model):
         request = self.sudo().create(values)
         request._housing_attach_tenant_photos(partner, photos)
         return request.with_env(self.env)
+
+    @api.model
+    def _housing_tenant_text_errors(self, vals):
+        """{key: message} for the texts of ``vals`` a tenant may not send: longer than
+        their limit (HTML counted as its text) or holding characters no field stores.
+        Keys: the fields of create_from_tenant, ``message`` and ``reason``."""
+        env = self.env
+        limits = {
+            "name": (
+                TENANT_TITLE_MAX_LENGTH,
+                env._(
+                    "Keep the title to at most %(count)s characters.", count=TENANT_TITLE_MAX_LENGTH
+                ),
+            ),
+            "description": (
+                TENANT_DESCRIPTION_MAX_LENGTH,
+                env._(
+                    "Keep the description to at most %(count)s characters.",
+                    count=TENANT_DESCRIPTION_MAX_LENGTH,
+                ),
+            ),
+            "call_between": (
+                TENANT_CALL_BETWEEN_MAX_LENGTH,
+                env._(
+                    "Keep when to call to at most %(count)s characters, e.g. 08-10.",
+                    count=TENANT_CALL_BETWEEN_MAX_LENGTH,
+                ),
+            ),
+            "message": (
+                TENANT_MESSAGE_MAX_LENGTH,
+                env._(
+                    "Keep the message to at most %(count)s characters.",
+                    count=TENANT_MESSAGE_MAX_LENGTH,
+                ),
+            ),
+            "reason": (
+                TENANT_REASON_MAX_LENGTH,
+                env._(
+                    "Keep the reason to at most %(count)s characters.",
+                    count=TENANT_REASON_MAX_LENGTH,
+                ),
+            ),
+        }
+        errors = {}
+        for key, (limit, too_long) in limits.items():
+            text = vals.get(key)
+            if not isinstance(text, str):
+                continue
+            if has_invalid_characters(text):
+                errors[key] = env._(
+                    "The text holds control characters or broken Unicode (such as NUL); "
+                    "remove them."
+                )
+            elif len(html2plaintext(text) if key in ("description", "message") else text) > limit:
+                errors[key] = too_long
+        return errors
+
+    @api.model
+    def _housing_check_tenant_texts(self, vals):
+        """ValidationError with every message of _housing_tenant_text_errors."""
+        errors = self._housing_tenant_text_errors(vals)
+        if errors:
+            raise ValidationError("\n".join(errors.values()))
 
     @api.model
     def _housing_check_tenant_photos(self, photos):
@@ -855,6 +934,14 @@ class MaintenanceRequest(models.Model):
                     self.env._(
                         "The file %(file)s is not a photo: use JPEG, PNG, GIF, WebP or HEIC.",
                         file=filename,
+                    )
+                )
+            if _pixels(data) > TENANT_PHOTO_MAX_PIXELS:
+                raise ValidationError(
+                    self.env._(
+                        "The photo %(file)s has too many pixels: at most %(count)s megapixels.",
+                        file=filename,
+                        count=int(TENANT_PHOTO_MAX_PIXELS // 1_000_000),
                     )
                 )
             checked.append((filename, data, mimetype))
@@ -902,11 +989,6 @@ class MaintenanceRequest(models.Model):
             & Domain("hidden_from_tenant", "=", False)
         )
 
-    def _housing_staff_chatter(self):
-        """A service request's chatter is the staff's: tenants and integrations write
-        through message_post_tenant."""
-        return True
-
     def _tenant_messages(self):
         """The messages the tenant may see, newest first (sudo): public messages and the
         stage e-mails, never internal notes or tracking, nothing on hidden requests."""
@@ -934,6 +1016,7 @@ class MaintenanceRequest(models.Model):
         self._housing_check_reporter(partner)
         if not (body or "").strip():
             raise ValidationError(self.env._("The message is empty."))
+        self._housing_check_tenant_texts({"message": body})
         return self.sudo().message_post(
             body=body, author_id=partner.id, message_type="comment", subtype_xmlid="mail.mt_comment"
         )
@@ -950,6 +1033,7 @@ class MaintenanceRequest(models.Model):
             raise UserError(self.env._("You have already asked to close this request."))
         if not (reason or "").strip():
             raise ValidationError(self.env._("Say why the request can be closed."))
+        self._housing_check_tenant_texts({"reason": reason})
         self.sudo().write({"close_requested": True, "close_request_reason": reason})
         self.sudo().message_post(
             body=self.env._("The tenant asks to close the request: %(reason)s", reason=reason),
@@ -958,3 +1042,18 @@ class MaintenanceRequest(models.Model):
             subtype_xmlid="mail.mt_comment",
         )
         return True
+
+
+def _pixels(data):
+    """Width x height of the image in ``data`` from its header (nothing is decoded), 0
+    when Pillow cannot read it (HEIC: Odoo does not decode those either)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as image:
+                width, height = image.size
+    except Image.DecompressionBombError:
+        return float("inf")
+    except (OSError, ValueError):
+        return 0
+    return width * height
