@@ -9,5 +9,7 @@ from . import test_openapi
 from . import test_webhook_events
 from . import test_webhooks
 from . import test_api_parking
+from . import test_integration_rights
+from . import test_multi_company
 from . import test_api_protected_identity
 from . import test_api_hostile_input

@@ -91,6 +91,7 @@ CONTRACTOR_LOCKED_FIELDS = (
     "archive",
     "hidden_from_tenant",
     "reporter_id",
+    "owner_user_id",
     "close_requested",
     "close_request_reason",
 )
@@ -157,6 +158,12 @@ class MaintenanceRequest(models.Model):
         string="Fault category",
     )
     reporter_id = fields.Many2one("res.partner", string="Reported by", index=True, tracking=True)
+    reporter_phone = fields.Char(
+        related="reporter_id.phone",
+        string="Reporter's phone",
+        help="The one detail of the tenant besides the name that external contractors get: "
+        "they read no contacts themselves.",
+    )
     request_date = fields.Date(default=stockholm_today)
     lease_id = fields.Many2one(
         "housing.lease",
@@ -988,6 +995,11 @@ class MaintenanceRequest(models.Model):
             & Domain("reporter_id", "=", partner.id)
             & Domain("hidden_from_tenant", "=", False)
         )
+
+    def _housing_staff_chatter(self):
+        """A service request's chatter is the staff's: tenants and integrations write
+        through message_post_tenant."""
+        return True
 
     def _tenant_messages(self):
         """The messages the tenant may see, newest first (sudo): public messages and the
