@@ -8,15 +8,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+PSQL = ["psql"]
+
+
 def project_env():
-    """Odoo binary, core addons and database arguments the way bin/test finds them."""
+    """Odoo binary and its arguments (addons path, the checkout's data directory, database
+    connection) the way bin/test finds them."""
     script = (
         f"source {shlex.quote(str(REPO / 'bin/_common.sh'))}; find_odoo; ensure_postgres; "
-        'printf "%s\\n" "$ODOO_BIN" "$ODOO_CORE_ADDONS" "${DB_ARGS[@]}"'
+        'printf "%s\\n" "$ODOO_BIN" "$PSQL" "${ODOO_ARGS[@]}" "${DB_ARGS[@]}"'
     )
     out = subprocess.run(["bash", "-c", script], check=True, capture_output=True, text=True)
-    odoo, core, *db_args = out.stdout.splitlines()
-    return odoo, [f"--addons-path={core},{REPO / 'addons'}", *db_args]
+    odoo, PSQL[0], *args = out.stdout.splitlines()
+    return odoo, args
 
 
 def psql(db_args, sql, db="postgres"):
@@ -28,7 +32,7 @@ def psql(db_args, sql, db="postgres"):
     if "--db_user" in db_args:
         env["PGUSER"] = db_args[db_args.index("--db_user") + 1]
     out = subprocess.run(
-        ["psql", "-X", "-q", "-At", "-F", "\t", "-d", db, "-c", sql],
+        [*PSQL, "-X", "-q", "-At", "-F", "\t", "-d", db, "-c", sql],
         check=True,
         capture_output=True,
         text=True,
