@@ -132,3 +132,58 @@ class TestServiceRequestAccess(HousingServiceRequestCase):
             self.stage["started"].with_user(self.housing_user).name = "Pågår"
         self.stage["started"].with_user(self.housing_manager).housing_notify_tenant = False
         self.assertFalse(self.stage["started"].housing_notify_tenant)
+
+    # ------------------------------------------------------------------ issue 14 item 3
+    def test_contractor_cannot_make_himself_owner(self):
+        with self.assertRaisesRegex(AccessError, "External contractors cannot change: Created by User"):
+            self.own.with_user(self.contractor).owner_user_id = self.contractor
+        self.assertNotEqual(self.own.owner_user_id, self.contractor)
+
+    def test_no_access_through_maintenance_rules_after_leaving_the_team(self):
+        """Maintenance's own rule (owner, follower or resource) must not keep a contractor
+        on a request that left their team, after a hand-back or a staff move."""
+        moved = self.report(name="Flyttas", maintenance_team_id=self.contractor_team.id)
+        for request in (self.own, moved):
+            request.write({"owner_user_id": self.contractor.id})
+            request.message_subscribe(self.contractor.partner_id.ids)
+        self.own.with_user(self.contractor).action_hand_back("Behöver elektriker")
+        moved.with_user(self.housing_user).maintenance_team_id = self.team
+        moved.user_id = self.contractor  # staff make him the resource elsewhere by mistake
+        for request in (self.own, moved):
+            with self.subTest(request=request.name):
+                self.assertFalse(self.Request.with_user(self.contractor).search([]))
+                with self.assertRaises(AccessError):
+                    request.with_user(self.contractor).read(["name"])
+                with self.assertRaises(AccessError):
+                    request.with_user(self.contractor).write({"call_between": "12-13"})
+        self.assertFalse(self.own.call_between)
+
+    def test_contractor_reads_only_what_the_job_needs_of_the_tenant(self):
+        self.tenant.write(
+            {
+                "phone": "070-123 45 67",
+                "email": "anna@example.se",
+                "street": "Testgatan 1",
+            }
+        )
+        self.own.write({"call_between": "08-10", "master_key_allowed": True})
+        as_contractor = self.own.with_user(self.contractor)
+        [values] = as_contractor.read(["reporter_id", "reporter_phone", "call_between"])
+        self.assertEqual(values["reporter_id"][1], self.tenant.name)
+        self.assertEqual(values["reporter_phone"], self.tenant.phone)
+        self.assertEqual(values["call_between"], "08-10")
+        Partner = self.env["res.partner"].with_user(self.contractor)
+        self.assertFalse(Partner.search([("id", "=", self.tenant.id)]))
+        self.assertFalse(Partner.search([("is_housing_contact", "=", True)]))
+        with self.assertRaises(AccessError):
+            self.tenant.with_user(self.contractor).read(["email", "street"])
+
+    def test_contractor_sees_no_followers_of_other_teams_requests(self):
+        self.other_team.message_subscribe(self.co_tenant.ids)
+        Followers = self.env["mail.followers"].with_user(self.contractor)
+        self.assertFalse(
+            Followers.search(
+                [("res_model", "=", "maintenance.request"), ("res_id", "=", self.other_team.id)]
+            )
+        )
+        self.assertFalse(Followers.search([("partner_id", "=", self.co_tenant.id)]))
