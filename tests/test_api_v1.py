@@ -109,9 +109,13 @@ def test_leases_by_contact_object_and_number(housing_api, conforms):
 def test_pagination_and_sync(housing_api):
     first = housing_api.v1.get("/rental-objects?limit=1&modified_since=2000-01-01T00:00:00Z").json()
     assert len(first["data"]) == 1
-    assert first["pagination"]["next_offset"] == 1
+    assert first["pagination"]["has_more"] is True
+    cursor = first["pagination"]["next_cursor"]
+    second = housing_api.v1.get(f"/rental-objects?limit=1&cursor={cursor}").json()
+    assert second["data"][0]["id"] != first["data"][0]["id"]
     future = housing_api.v1.get("/rental-objects?modified_since=2999-01-01").json()
-    assert future["data"] == []
+    assert (future["data"], future["tombstones"]) == ([], [])
+    assert future["pagination"]["has_more"] is False
 
 
 # ---------------------------------------------------------------------- fault reports

@@ -20,6 +20,7 @@
         "security/housing_api_groups.xml",
         "security/ir.model.access.csv",
         "security/housing_api_security.xml",
+        "data/housing_api_tombstone_access.xml",
         "data/housing_webhook_event_data.xml",
         "data/ir_cron_data.xml",
         "views/housing_webhook_event_views.xml",

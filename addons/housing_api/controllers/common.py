@@ -2,6 +2,7 @@
 integration group, JSON answers, idempotency of POSTs), reading the JSON body and the
 query string, pagination and lookups that answer 404."""
 
+import datetime
 import functools
 import hashlib
 
@@ -9,18 +10,21 @@ from odoo import http
 from odoo.fields import Domain
 from odoo.http import request
 
+from ..tools import sync
 from ..tools.constants import (
     API_PREFIX,
     DEFAULT_LIMIT,
     INTEGRATION_GROUP,
     MAX_BODY_BYTES,
     MAX_LIMIT,
+    MAX_OFFSET,
+    SYNC_OVERLAP_SECONDS,
 )
 from ..tools.errors import HousingApiError
 from ..tools.formatting import parse_datetime
 from ..tools.request_input import invalid_characters_error, invalid_texts, parse_json, read_body
 
-PAGE_PARAMS = {"limit", "offset", "modified_since"}
+PAGE_PARAMS = {"limit", "offset", "modified_since", "cursor"}
 NOT_FOUND = {
     "contact": lambda env, value: env._(
         "There is no tenant or applicant with customer number %(value)s.", value=value
@@ -201,33 +205,30 @@ def search_page(model, params, domain=(), filters=None, order=None):
     """One page of ``model`` records in ``domain``, for a list endpoint.
 
     ``filters`` maps the endpoint's filter parameters to functions value -> Domain. The
-    paging parameters are ``limit`` (1-200, default 50), ``offset`` and
-    ``modified_since`` (ISO 8601; changed at or after it, oldest change first, for
-    synchronisation); any other query parameter is refused.
+    paging parameters are ``limit`` (1-200, default 50) and ``offset`` for browsing, or,
+    for incremental synchronisation, ``modified_since`` (ISO 8601) to begin and then the
+    ``cursor`` each page returns (see _sync_page); any other query parameter is refused.
 
-    Returns the response body {"data": [...], "pagination": {...}}."""
+    Returns the response body {"data": [...], "pagination": {...}} (and "tombstones"
+    when synchronising)."""
     filters = filters or {}
     query_params(params, PAGE_PARAMS | filters.keys())
+    empty = sorted(name for name, value in params.items() if value == "")
+    if empty:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            request.env._("Query parameters must not be empty: %(names)s.", names=", ".join(empty)),
+            {"fields": dict.fromkeys(empty, request.env._("empty"))},
+        )
     domain = Domain(domain)
     for name, to_domain in filters.items():
-        if params.get(name):
+        if name in params:
             domain &= to_domain(params[name])
     limit = _int_param(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    offset = _int_param(params, "offset", 0, 0, 2**31 - 1)
-    if params.get("modified_since"):
-        try:
-            since = parse_datetime(params["modified_since"])
-        except ValueError:
-            raise HousingApiError(
-                400,
-                "validation_error",
-                request.env._(
-                    "modified_since must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z."
-                ),
-                {"fields": {"modified_since": params["modified_since"]}},
-            ) from None
-        domain &= Domain("write_date", ">=", since)
-        order = "write_date, id"
+    if "cursor" in params or "modified_since" in params:
+        return _sync_page(model, domain, params, limit, filters.keys())
+    offset = _int_param(params, "offset", 0, 0, MAX_OFFSET)
     total = model.search_count(domain)
     records = model.search(domain, limit=limit, offset=offset, order=order or "id")
     return {
@@ -239,6 +240,94 @@ def search_page(model, params, domain=(), filters=None, order=None):
             "next_offset": offset + limit if offset + limit < total else None,
         },
     }
+
+
+def _sync_page(model, domain, params, limit, filter_names):
+    """A page of an incremental sync: the records changed after the position, oldest
+    change first ((write_date, id) keyset, so a record changing between pages moves
+    behind the position instead of pushing another one out of the page), and the
+    tombstones of records deleted or archived since. ``next_cursor`` is always given:
+    follow it while ``has_more``; keep the last one and start the next sync with it
+    (it reads again SYNC_OVERLAP_SECONDS before where it stopped)."""
+    env = request.env
+    if ("cursor" in params and "modified_since" in params) or "offset" in params:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            env._("Synchronise with modified_since to begin, then with cursor alone."),
+            {"fields": {name: params[name] for name in ("cursor", "offset") if name in params}},
+        )
+    digest = sync.filters_digest({name: params[name] for name in filter_names if name in params})
+    now = env.cr.now().replace(tzinfo=None)
+    if "cursor" in params:
+        try:
+            cursor = sync.decode(params["cursor"])
+        except ValueError:
+            cursor = None
+        if cursor is None or cursor["filters"] != digest:
+            raise HousingApiError(
+                400,
+                "validation_error",
+                env._(
+                    "cursor is not a cursor this endpoint returned for these filters; "
+                    "begin again with modified_since."
+                ),
+                {"fields": {"cursor": params["cursor"]}},
+            )
+        records_from, tombstones_from = sync.start(
+            cursor, datetime.timedelta(seconds=SYNC_OVERLAP_SECONDS)
+        )
+        started = cursor["started"] if cursor["more"] else now
+    else:
+        since = _datetime_param(params, "modified_since")
+        records_from = tombstones_from = (since, 0)
+        started = now
+    records = model.search(
+        domain & _after("write_date", records_from), limit=limit + 1, order="write_date, id"
+    )
+    Tombstone = env["housing.api.tombstone"].sudo()
+    tombstones = Tombstone.search(
+        Domain("res_model", "=", model._name) & _after("create_date", tombstones_from),
+        limit=limit + 1,
+        order="create_date, id",
+    )
+    more = len(records) > limit or len(tombstones) > limit
+    records, tombstones = records[:limit], tombstones[:limit]
+    next_cursor = {
+        "more": more,
+        "started": started,
+        "records": (records[-1].write_date, records[-1].id) if records else records_from,
+        "tombstones": (tombstones[-1].create_date, tombstones[-1].id)
+        if tombstones
+        else tombstones_from,
+        "filters": digest,
+    }
+    return {
+        "data": records._housing_api_values(),
+        "tombstones": tombstones._housing_api_values(),
+        "pagination": {"limit": limit, "has_more": more, "next_cursor": sync.encode(next_cursor)},
+    }
+
+
+def _after(field, position):
+    """Records after ``position`` (time, id) in (field, id) order."""
+    moment, record_id = position
+    return Domain(field, ">", moment) | (Domain(field, "=", moment) & Domain("id", ">", record_id))
+
+
+def _datetime_param(params, name):
+    try:
+        return parse_datetime(params[name])
+    except ValueError:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            request.env._(
+                "%(name)s must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z.",
+                name=name,
+            ),
+            {"fields": {name: params[name]}},
+        ) from None
 
 
 def check_selection(model, field_name, value, param):

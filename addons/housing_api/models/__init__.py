@@ -1,5 +1,6 @@
 from . import ir_http
 from . import housing_api_idempotency
+from . import housing_api_tombstone
 from . import housing_api_key
 from . import res_users_apikeys
 from . import housing_webhook_event

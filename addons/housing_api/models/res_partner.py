@@ -22,7 +22,7 @@ CONTACT_FIELDS = [
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _inherit = ["res.partner", "housing.api.synced"]
 
     def _housing_api_values(self):
         """The contacts as the API shows them.

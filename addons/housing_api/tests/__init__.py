@@ -13,3 +13,4 @@ from . import test_integration_rights
 from . import test_multi_company
 from . import test_api_protected_identity
 from . import test_api_hostile_input
+from . import test_api_sync
