@@ -7,4 +7,5 @@ from . import housing_residential_area
 from . import housing_parking_property_group
 from . import housing_property
 from . import housing_rental_object
+from . import housing_rental_block
 from . import res_partner

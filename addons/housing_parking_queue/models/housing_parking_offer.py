@@ -183,6 +183,27 @@ class HousingParkingOffer(models.Model):
             )
         offers.listing_id._start_offer_rounds()
 
+    def _withdraw_blocked(self):
+        """Withdraw these active offers because a rental block now covers the day the
+        lease would start: the applications stay in the queue as active, the listings
+        wait for the block to end (rounds do not offer a blocked space)."""
+        offers = self.sudo()
+        offers.listing_id._lock()
+        offers = offers.filtered(lambda offer: offer.state == "active")
+        offers.write({"state": "withdrawn", "answered_at": fields.Datetime.now()})
+        offers.application_id.write({"state": "active"})
+        offers.listing_id.write({"state": "ready"})
+        for offer in offers:
+            offer.listing_id.message_post(
+                body=self.env._(
+                    "The offer to %(partner)s was withdrawn: the parking space is blocked "
+                    "from letting on the day the lease would start. It is offered again "
+                    "when the block ends.",
+                    partner=offer.partner_id.display_name,
+                ),
+                message_type="notification",
+            )
+
     def _expire_overdue(self):
         """Expire those of these offers that are active and past their deadline."""
         now = fields.Datetime.now()

@@ -292,3 +292,32 @@ class TestOfferRound(ParkingQueueCase):
             self.assertEqual(listing.active_offer_id.partner_id, self.home_tenant)
             lease = listing.active_offer_id.action_accept()
             self.assertEqual(lease.date_start, date(2026, 4, 11))
+
+    def test_block_after_the_offer_withdraws_it(self):
+        """Issue 15 item 12: a block placed after the offer was made would make the accept
+        fail and the offer hang until it expires (Mimer's reply-to-offer.ts fails on the
+        block when creating the lease). The offer is withdrawn at once, the applicant keeps
+        their place, and the space is offered again when the block ends."""
+        with freeze_time("2026-03-16 08:00"):
+            listing = self.published()
+            listing.action_start_offer_round()
+            offer = listing.active_offer_id
+            self.env["housing.rental.block"].create(
+                {
+                    "rental_object_id": listing.rental_object_id.id,
+                    "reason": "pest",
+                    "date_from": date(2026, 3, 20),
+                    "date_to": date(2026, 4, 5),
+                }
+            )
+            self.assertEqual((offer.state, listing.state), ("withdrawn", "ready"))
+            self.assertEqual(offer.application_id.state, "active")
+            self.assertIn("blocked from letting", listing.message_ids[0].body)
+            with self.assertRaises(rules.ParkingRefusal):
+                offer.action_accept()
+            self.Listing._cron_run_queue()
+            self.assertFalse(listing.active_offer_id)
+        with freeze_time("2026-04-06 08:00"):
+            self.Listing._cron_run_queue()
+            self.assertEqual(listing.active_offer_id.partner_id, self.home_tenant)
+            self.assertEqual(listing.active_offer_id.action_accept().date_start, date(2026, 4, 6))
