@@ -73,8 +73,9 @@ class HousingLeaseRentChange(models.Model):
     value = fields.Float(
         required=True, digits=(10, 2), tracking=True, help="E.g. 4.5 for +4.5 %, or 120 kr."
     )
-    company_id = fields.Many2one("res.company", default=lambda self: self.env.company)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    currency_id = fields.Many2one(
+        "res.currency", default=lambda self: self.env.company.currency_id, readonly=True
+    )
     line_ids = fields.One2many(
         "housing.lease.rent.change.line", "change_id", string="Rental objects", readonly=True
     )
@@ -237,13 +238,13 @@ class HousingLeaseRentChange(models.Model):
             raise UserError(self.env._("This rent change has already been applied."))
         if not self.line_ids:
             raise UserError(self.env._("Preview the rent change first."))
+        self._check_not_applied_yet()
         plan = self._plan()
         lines = self.line_ids.sorted(lambda line: line.rental_object_id.code)
         if [self._line_values(entry) for entry in plan] != [line._values() for line in lines]:
             raise UserError(
                 self.env._("Rents or rental objects have changed since the preview: preview again.")
             )
-        self._check_not_applied_yet()
         date = self.effective_date
         RentLine = self.env["housing.lease.rent.line"]
         for entry, line in zip(plan, lines, strict=True):
