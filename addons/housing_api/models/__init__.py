@@ -14,7 +14,6 @@ from . import housing_building
 from . import housing_property
 from . import housing_rental_object
 from . import housing_lease
-from . import mail_activity_mixin
 from . import maintenance_request
 from . import housing_parking_listing
 from . import housing_parking_application

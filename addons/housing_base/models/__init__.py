@@ -1,4 +1,5 @@
 from . import housing_protected_identity
 from . import housing_protected_identity_log
+from . import mail_activity_mixin
 from . import mail_thread
 from . import res_partner

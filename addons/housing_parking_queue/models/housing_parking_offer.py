@@ -1,10 +1,14 @@
+from datetime import date
+
 from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.tools import format_datetime
 
 from ..tools import rules
-from ..tools.dates import STOCKHOLM
+from ..tools.dates import STOCKHOLM, queue_points, stockholm_date
+
+RANKING_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
 
 
 class HousingParkingOffer(models.Model):
@@ -53,10 +57,27 @@ class HousingParkingOffer(models.Model):
     )
     answered_at = fields.Datetime(readonly=True)
     lease_id = fields.Many2one("housing.lease", readonly=True)
+    # The whole ranking names the other applicants: staff and integrations only. The
+    # applicant sees their own place and points.
     ranking_snapshot = fields.Json(
-        readonly=True, help="The ranking of the listing's applicants when the offer was made."
+        readonly=True,
+        groups=RANKING_READERS,
+        help="The ranking of the listing's applicants when the offer was made.",
     )
-    ranking_html = fields.Html(compute="_compute_ranking_html", string="Ranking when offered")
+    ranking_html = fields.Html(
+        compute="_compute_ranking_html", string="Ranking when offered", groups=RANKING_READERS
+    )
+    ranking_position = fields.Integer(
+        compute="_compute_ranking_own",
+        compute_sudo=True,
+        string="Place in the ranking",
+        help="The applicant's place in the ranking when the offer was made.",
+    )
+    ranking_queue_points = fields.Integer(
+        compute="_compute_ranking_own",
+        compute_sudo=True,
+        string="Queue points when offered",
+    )
 
     _one_active_offer = models.UniqueIndex(
         "(listing_id) WHERE state = 'active'", "The listing already has an active offer."
@@ -71,6 +92,25 @@ class HousingParkingOffer(models.Model):
                 )
                 if offer.deadline
                 else ""
+            )
+
+    @api.depends("ranking_snapshot", "application_id", "sent_at")
+    def _compute_ranking_own(self):
+        for offer in self:
+            row = next(
+                (
+                    row
+                    for row in offer.ranking_snapshot or []
+                    if row["application_id"] == offer.application_id.id
+                ),
+                None,
+            )
+            start = row and row["queue_start_date"]
+            offer.ranking_position = row["rank"] if row else 0
+            offer.ranking_queue_points = (
+                queue_points(date.fromisoformat(start), stockholm_date(offer.sent_at))
+                if start and offer.sent_at
+                else 0
             )
 
     @api.depends("ranking_snapshot")

@@ -5,3 +5,4 @@ from . import test_eligibility
 from . import test_offer_round
 from . import test_parking_access
 from . import test_parking_concurrency
+from . import test_parking_privacy
