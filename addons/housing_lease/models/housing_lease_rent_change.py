@@ -165,7 +165,9 @@ class HousingLeaseRentChange(models.Model):
         if not self.value:
             raise UserError(self.env._("Enter the change: a percentage or an amount."))
         date = self.effective_date
-        leases = self.env["housing.lease"].search(self._lease_domain())
+        # A rent change reaches every lease, also those the user may not see (a protected
+        # tenant's): the lines name the rental object and the lease number, never the tenant.
+        leases = self.env["housing.lease"].sudo().search(self._lease_domain())
         rent_line_domain = (
             Domain("lease_id", "in", leases.ids)
             & Domain("date_from", "<", date)
@@ -173,7 +175,7 @@ class HousingLeaseRentChange(models.Model):
         )
         if self.kinds == "base":
             rent_line_domain &= Domain("kind", "in", ("base", "parking"))
-        rent_lines = self.env["housing.lease.rent.line"].search(rent_line_domain)
+        rent_lines = self.env["housing.lease.rent.line"].sudo().search(rent_line_domain)
         by_object = rent_lines.grouped(lambda line: line.lease_id.rental_object_id)
         with_base_rent = self.env["housing.rental.object"].search(self._object_domain())
         objects = (with_base_rent | rent_lines.lease_id.rental_object_id).sorted("code")
@@ -272,14 +274,15 @@ class HousingLeaseRentChange(models.Model):
             {"state": "done", "applied_by_id": self.env.uid, "applied_at": fields.Datetime.now()}
         )
         for line in lines.filtered("lease_id"):
-            line.lease_id.message_post(
+            line.lease_id.sudo().message_post(
+                author_id=self.env.user.partner_id.id,
                 body=self.env._(
                     "Rent from %(date)s changed from %(before).2f to %(after).2f by %(change)s.",
                     date=date,
                     before=line.rent_before,
                     after=line.rent_after,
                     change=self.display_name,
-                )
+                ),
             )
         return True
 

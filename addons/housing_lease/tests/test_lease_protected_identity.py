@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
@@ -71,3 +73,21 @@ class TestLeaseProtectedIdentity(HousingLeaseCase):
             "housing_lease.action_report_housing_lease", self.open_lease.ids
         )[0].decode()
         self.assertIn("19811218-9876", html)
+
+    def test_rent_change_reaches_the_protected_lease(self):
+        """A manager without the privilege runs the yearly rent change: the protected
+        tenant's lease gets it too, and the preview names no tenant."""
+        change = (
+            self.env["housing.lease.rent.change"]
+            .with_user(self.lease_manager)
+            .create({"lease_type": "residence", "effective_date": date(2026, 1, 1), "value": 5})
+        )
+        change.action_preview()
+        self.assertIn(self.lease, change.sudo().line_ids.lease_id)
+        preview = change.line_ids.web_read(
+            {"rental_object_id": {"fields": {"display_name": {}}}, "rent_after": {}}
+        )
+        self.assertIn(self.residence.code, str(preview))
+        self.assertNotIn(self.protected.name, str(preview))
+        change.action_apply()
+        self.assertEqual(self.lease.rent_on(date(2026, 1, 1)), 6510)
