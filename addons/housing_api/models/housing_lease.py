@@ -7,6 +7,7 @@ STATE_EVENTS = {"notice": "lease.notice_given", "ended": "lease.ended", "cancell
 
 
 class HousingLease(models.Model):
+    _name = "housing.lease"
     _inherit = ["housing.lease", "housing.api.synced"]
 
     def _housing_api_values(self):

@@ -4,6 +4,7 @@ from ..tools.formatting import iso_date, iso_datetime, none_if_false
 
 
 class HousingParkingApplication(models.Model):
+    _name = "housing.parking.application"
     _inherit = ["housing.parking.application", "housing.api.synced"]
 
     def _housing_api_values(self):

@@ -6,6 +6,7 @@ ANSWERS = ("accepted", "declined", "expired", "withdrawn")
 
 
 class HousingParkingOffer(models.Model):
+    _name = "housing.parking.offer"
     _inherit = ["housing.parking.offer", "housing.api.synced"]
 
     def _housing_api_values(self):

@@ -4,6 +4,7 @@ from ..tools.formatting import code_ref, iso_datetime, none_if_false
 
 
 class HousingProperty(models.Model):
+    _name = "housing.property"
     _inherit = ["housing.property", "housing.api.synced"]
 
     def _housing_api_values(self):

@@ -4,6 +4,7 @@ from ..tools.formatting import code_ref, iso_date, iso_datetime, none_if_false
 
 
 class HousingRentalObject(models.Model):
+    _name = "housing.rental.object"
     _inherit = ["housing.rental.object", "housing.api.synced"]
 
     def _housing_api_values(self):

@@ -4,6 +4,7 @@ from ..tools.formatting import code_ref, iso_datetime
 
 
 class HousingResidentialArea(models.Model):
+    _name = "housing.residential.area"
     _inherit = ["housing.residential.area", "housing.api.synced"]
 
     def _housing_api_values(self):

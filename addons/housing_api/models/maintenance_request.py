@@ -5,6 +5,7 @@ from ..tools.formatting import code_ref, iso_date, iso_datetime, none_if_false
 
 
 class MaintenanceRequest(models.Model):
+    _name = "maintenance.request"
     _inherit = ["maintenance.request", "housing.api.synced"]
 
     def _housing_api_values(self):

@@ -22,6 +22,7 @@ CONTACT_FIELDS = [
 
 
 class ResPartner(models.Model):
+    _name = "res.partner"
     _inherit = ["res.partner", "housing.api.synced"]
 
     def _housing_api_values(self):
