@@ -4,6 +4,7 @@ from ..tools.formatting import code_ref, iso_date, iso_datetime
 
 
 class HousingParkingListing(models.Model):
+    _name = "housing.parking.listing"
     _inherit = ["housing.parking.listing", "housing.api.synced"]
 
     def _housing_api_values(self):
