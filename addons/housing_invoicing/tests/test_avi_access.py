@@ -1,0 +1,98 @@
+import subprocess
+from datetime import date
+
+from odoo.exceptions import AccessError, ValidationError
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..tools import ocr
+from .common import HousingInvoicingCase
+
+FEB = date(2026, 2, 1)
+
+
+@tagged("housing_invoicing", "post_install", "-at_install")
+class TestAviAccess(HousingInvoicingCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.make_lease(cls.residence)
+        cls.lease_for(cls.co_tenant, cls.parking)
+        cls.moves = cls.run_period(FEB, date(2026, 1, 10))
+        cls.avi = cls.moves.filtered(lambda move: move.partner_id == cls.tenant)
+        cls.tenant_user = new_test_user(
+            cls.env, "anna_portal", groups="base.group_portal", partner_id=cls.tenant.id
+        )
+
+    def test_tenant_sees_only_her_own_avier(self):
+        Move = self.env["account.move"].with_user(self.tenant_user)
+        self.assertEqual(Move.search([]), self.avi)
+        other = (self.moves - self.avi).with_user(self.tenant_user)
+        with self.assertRaises(AccessError):
+            other.read(["amount_total"])
+        self.assertEqual(self.avi.with_user(self.tenant_user).amount_total, 6200.0)
+
+    def test_staff_rights(self):
+        """Housing users see the ledger but cannot bill; managers run the monthly run."""
+        with self.assertRaises(AccessError):
+            self.env["housing.invoice.run.wizard"].with_user(self.lease_user).create(
+                {"period": FEB}
+            )
+        with self.assertRaises(AccessError):
+            self.env["account.move"].with_user(self.lease_user).search([])
+        partner = self.tenant.with_user(self.lease_user)
+        self.assertEqual(partner.housing_billed, 6200.0)
+        self.assertEqual(partner.housing_open, 6200.0)
+        self.assertEqual(partner.housing_paid, 0.0)
+        self.assertEqual(partner.housing_overdue, 6200.0)  # due 30 January 2026
+        wizard = (
+            self.env["housing.invoice.run.wizard"]
+            .with_user(self.lease_manager)
+            .create({"period": date(2026, 3, 1), "invoice_date": date(2026, 2, 10)})
+        )
+        wizard.action_preview()
+        self.assertIn("Avier: 2 (for 2 lease months), total", wizard.summary)
+        self.assertFalse(
+            self.env["housing.invoice.billing"].search([("period", "=", "2026-03-01")])
+        )
+        wizard.action_run()
+        self.assertEqual(len(wizard.move_ids), 2)
+        self.assertEqual(set(wizard.move_ids.mapped("state")), {"posted"})
+
+    def test_integration_reads_billing_records_only(self):
+        Billing = self.env["housing.invoice.billing"].with_user(self.integration_user)
+        self.assertEqual(len(Billing.search([])), 2)
+        with self.assertRaises(AccessError):
+            Billing.create({"lease_id": 1, "partner_id": 1, "period": FEB, "move_id": 1})
+
+    def test_bad_bankgiro_is_refused(self):
+        with (
+            self.assertRaisesRegex(ValidationError, "is not a bankgiro number"),
+            self.env.cr.savepoint(),
+        ):
+            self.company.housing_bankgiro = "5050-1056"
+        self.company.invalidate_recordset()
+        self.assertEqual(self.company.housing_bankgiro, "5050-1055")
+
+
+@tagged("housing_invoicing", "post_install", "-at_install")
+class TestAviPdf(HousingInvoicingCase, HttpCase):
+    def test_pdf_has_bankgiro_and_ocr_line(self):
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        self.make_lease(self.residence)
+        avi = self.run_period(FEB, date(2026, 1, 10))
+        pdf, report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("account.account_invoices", avi.ids)
+        )
+        self.assertEqual(report_type, "pdf")
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        self.assertIn("5050-1055", text)
+        self.assertIn(avi.payment_reference, text)
+        self.assertTrue(ocr.is_valid_reference(avi.payment_reference))
+        line = ocr.payment_line(avi.payment_reference, 6200.0, "5050-1055")
+        self.assertEqual(avi.housing_ocr_line, line)
+        # pdftotext lays the spaces out its own way: compare the words.
+        self.assertIn(" ".join(line.split()), " ".join(text.split()))
