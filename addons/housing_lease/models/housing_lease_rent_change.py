@@ -304,7 +304,7 @@ class HousingLeaseRentChange(models.Model):
                 self.env._(
                     "%(what)s was already changed by %(change)s from %(date)s: a rent change "
                     "is applied once per lease and date.",
-                    what=done.lease_id.name or done.rental_object_id.code,
+                    what=done.lease_id.sudo().name or done.rental_object_id.code,
                     change=done.change_id.display_name,
                     date=self.effective_date,
                 )
@@ -323,7 +323,7 @@ class HousingLeaseRentChange(models.Model):
                 self.env._(
                     "The new rent has already been billed for %(leases)s: bill a correction "
                     "instead of reversing.",
-                    leases=", ".join(billed.lease_id.mapped("name")),
+                    leases=", ".join(billed.lease_id.sudo().mapped("name")),
                 )
             )
         later = self.env["housing.lease.rent.change.line"].search(
@@ -340,8 +340,11 @@ class HousingLeaseRentChange(models.Model):
                     later=later.change_id.display_name,
                 )
             )
-        opened = self.env["housing.lease.rent.line"].search(
-            [("rent_change_line_id", "in", self.line_ids.ids)]
+        # As superuser, like the apply: the change reaches protected tenants' leases too.
+        opened = (
+            self.env["housing.lease.rent.line"]
+            .sudo()
+            .search([("rent_change_line_id", "in", self.line_ids.ids)])
         )
         reopen = [(line.replaced_line_id, line.date_to) for line in opened]
         opened.unlink()
@@ -359,13 +362,14 @@ class HousingLeaseRentChange(models.Model):
                 "reversed_at": fields.Datetime.now(),
             }
         )
-        for lease in self.line_ids.lease_id:
+        for lease in self.line_ids.lease_id.sudo():
             lease.message_post(
+                author_id=self.env.user.partner_id.id,
                 body=self.env._(
                     "%(change)s was reversed: the rent from %(date)s is %(rent).2f again.",
                     change=self.display_name,
                     date=self.effective_date,
                     rent=lease.rent_on(self.effective_date),
-                )
+                ),
             )
         return True

@@ -91,3 +91,18 @@ class TestLeaseProtectedIdentity(HousingLeaseCase):
         self.assertNotIn(self.protected.name, str(preview))
         change.action_apply()
         self.assertEqual(self.lease.rent_on(date(2026, 1, 1)), 6510)
+
+    def test_rent_change_on_the_protected_lease_is_reversed(self):
+        """Reversing undoes the change on the protected tenant's lease too."""
+        change = (
+            self.env["housing.lease.rent.change"]
+            .with_user(self.lease_manager)
+            .create({"lease_type": "residence", "effective_date": date(2026, 1, 1), "value": 5})
+        )
+        change.action_preview()
+        change.action_apply()
+        change.action_reverse()
+        self.assertEqual(self.lease.rent_on(date(2026, 1, 1)), 6200)
+        self.assertEqual(len(self.lease.rent_line_ids), 1)
+        self.assertFalse(self.lease.rent_line_ids.date_to)
+        self.assertEqual(self.residence.base_rent, 6200)
