@@ -1,8 +1,10 @@
 from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
 from odoo.tools import SQL
 
 from ..tools.dates import queue_points, stockholm_today
 
+MANAGER_GROUP = "housing_base.group_housing_manager"
 QUEUE_TYPES = [
     ("parking_internal", "Parking (internal, scored)"),
     ("parking_external", "Parking (external)"),
@@ -27,8 +29,10 @@ class HousingQueueMembership(models.Model):
     queue_start_date = fields.Date(
         required=True,
         default=lambda self: stockholm_today(),
+        readonly=True,
         tracking=True,
-        help="Queue points count from this day; accepting an offer resets it to that day.",
+        help="Queue points count from this day; accepting an offer resets it to that day. "
+        "Moving it is a housing manager's correction with a reason (Correct queue start).",
     )
     queue_points = fields.Integer(
         compute="_compute_queue_points", help="Days in the queue since the start date."
@@ -37,6 +41,60 @@ class HousingQueueMembership(models.Model):
     _partner_queue_unique = models.Constraint(
         "UNIQUE(partner_id, queue_type)", "The contact is already in this queue."
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        """Joining a queue starts today; an earlier or later start is a correction."""
+        today = stockholm_today()
+        if any(
+            fields.Date.to_date(vals.get("queue_start_date") or today) != today
+            for vals in vals_list
+        ):
+            self._check_correction_right()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "queue_start_date" in vals and not self.env.context.get("housing_queue_correction"):
+            self._check_correction_right()
+            if not self.env.su:
+                raise AccessError(
+                    self.env._(
+                        "Move a queue start date with Correct queue start, which asks for "
+                        "the reason and logs it."
+                    )
+                )
+        return super().write(vals)
+
+    def _check_correction_right(self):
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+            raise AccessError(
+                self.env._(
+                    "Only housing managers move a queue start date (queue points come "
+                    "from it), with a reason."
+                )
+            )
+
+    def correct_queue_start(self, queue_start_date, reason):
+        """A housing manager moves the queue start date (e.g. an application that was
+        never registered); the reason and the old and new dates go to the chatter."""
+        self._check_correction_right()
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(self.env._("Give the reason for moving the queue start date."))
+        new_date = fields.Date.to_date(queue_start_date)
+        for membership in self:
+            old_date = membership.queue_start_date
+            membership.with_context(housing_queue_correction=True).queue_start_date = new_date
+            membership.message_post(
+                body=self.env._(
+                    "Queue start moved from %(old)s to %(new)s: %(reason)s",
+                    old=fields.Date.to_string(old_date),
+                    new=fields.Date.to_string(new_date),
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
 
     @api.depends("queue_start_date")
     def _compute_queue_points(self):
@@ -81,7 +139,7 @@ class HousingQueueMembership(models.Model):
         """Reset the contact's queue start date in ``queue_type`` to ``day`` (queue points
         back to zero), e.g. when they accept an offer."""
         membership = self._ensure(partner, queue_type)
-        membership.queue_start_date = day
+        membership.with_context(housing_queue_correction=True).queue_start_date = day
 
     @api.model
     def _start_dates(self, partners, queue_type="parking_internal"):
