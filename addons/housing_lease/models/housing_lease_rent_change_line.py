@@ -36,6 +36,10 @@ class HousingLeaseRentChangeLine(models.Model):
         "A rent change has already been applied to this rental object on that date.",
     )
 
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.change_id.display_name
+
     def _values(self):
         self.ensure_one()
         return {

@@ -63,6 +63,7 @@ class TestRentChange(HousingLeaseCase):
             (old.date_to, new.date_from, new.date_to), (date(2024, 12, 31), date(2025, 1, 1), False)
         )
         self.assertEqual(new.rent_change_line_id, line)
+        self.assertEqual(new.rent_change_line_id.display_name, change.display_name)
         # The next lease of the object starts at the new rent.
         self.assertEqual(self.residence.base_rent, 6479)
         self.assertIn("changed from 6350.00 to 6629.00", self.lease.message_ids[0].body)
