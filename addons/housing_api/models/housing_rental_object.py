@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import models
+
+from odoo.addons.housing_base.tools.dates import stockholm_today
 
 from ..tools.formatting import code_ref, iso_date, iso_datetime, none_if_false
 
@@ -10,7 +12,7 @@ class HousingRentalObject(models.Model):
     def _housing_api_values(self):
         """Rental objects with their place in the property tree, status (derived from
         blocks and leases), current lease and rent, and blocks in force or to come."""
-        today = fields.Date.context_today(self)
+        today = stockholm_today()
         return [
             {
                 "id": obj.id,

@@ -60,12 +60,12 @@ class HousingParkingListing(models.Model):
         LISTING_RULES, required=True, default="scored", tracking=True, string="Letting rule"
     )
     date_from = fields.Date(
-        string="Published from", required=True, default=fields.Date.context_today, tracking=True
+        string="Published from", required=True, default=stockholm_today, tracking=True
     )
     date_to = fields.Date(string="Published until", required=True, tracking=True)
     vacant_from = fields.Date(
         required=True,
-        default=fields.Date.context_today,
+        default=stockholm_today,
         help="The parking lease starts on this day, or on the day the offer is accepted if "
         "that is later.",
     )

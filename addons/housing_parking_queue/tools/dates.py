@@ -5,24 +5,12 @@ offer deadlines) are Stockholm days.
 """
 
 import datetime
-from zoneinfo import ZoneInfo
-
-from odoo import fields
 
 from odoo.addons.housing_base.tools.business_days import add_business_days
+from odoo.addons.housing_base.tools.dates import STOCKHOLM, stockholm_date, stockholm_today
 
-STOCKHOLM = ZoneInfo("Europe/Stockholm")
+__all__ = ["STOCKHOLM", "offer_deadline", "queue_points", "stockholm_date", "stockholm_today"]
 UTC = datetime.UTC
-
-
-def stockholm_date(utc_datetime):
-    """The Stockholm calendar day of a naive UTC datetime."""
-    return utc_datetime.replace(tzinfo=UTC).astimezone(STOCKHOLM).date()
-
-
-def stockholm_today():
-    """Today in Stockholm."""
-    return stockholm_date(fields.Datetime.now())
 
 
 def queue_points(queue_start_date, today):

@@ -3,6 +3,7 @@ import datetime
 from odoo import api, fields, models
 
 from ..models.housing_parking_policy import LISTING_RULES
+from ..tools.dates import stockholm_today
 
 
 class HousingParkingListingWizard(models.TransientModel):
@@ -19,7 +20,7 @@ class HousingParkingListingWizard(models.TransientModel):
     )
     rule = fields.Selection(LISTING_RULES, string="Letting rule", required=True, default="scored")
     date_from = fields.Date(
-        string="Published from", required=True, default=fields.Date.context_today
+        string="Published from", required=True, default=stockholm_today
     )
     date_to = fields.Date(
         string="Published until",
@@ -39,7 +40,7 @@ class HousingParkingListingWizard(models.TransientModel):
     def _compute_date_to(self):
         for wizard in self:
             policy = self.env["housing.parking.policy"]._for_rule(wizard.rule or "scored")
-            wizard.date_to = (wizard.date_from or fields.Date.context_today(self)) + (
+            wizard.date_to = (wizard.date_from or stockholm_today()) + (
                 datetime.timedelta(days=policy.publication_days)
             )
 
