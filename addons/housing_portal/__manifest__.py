@@ -8,6 +8,7 @@
     "license": "LGPL-3",
     "depends": ["housing_lease", "housing_service_request", "housing_parking_queue", "portal"],
     "data": [
+        "data/auth_signup_data.xml",
         "security/ir.model.access.csv",
         "security/housing_portal_security.xml",
         "views/housing_portal_templates.xml",

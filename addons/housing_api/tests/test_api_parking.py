@@ -28,10 +28,14 @@ class TestApiParking(HousingApiCase):
             }
         )
         cls.outsider = cls.env["res.partner"].create(
-            {"name": "Utan Kontrakt", "is_housing_contact": True}
+            {"name": "Utan Kontrakt", "is_housing_contact": True, "personal_number": "198506061004"}
         )
         cls.neighbour = cls.env["res.partner"].create(
-            {"name": "Granne Grannsson", "is_housing_contact": True}
+            {
+                "name": "Granne Grannsson",
+                "is_housing_contact": True,
+                "personal_number": "198607071001",
+            }
         )
         home = cls.residence.copy({"code": "999-001-01-0077", "apartment_number": "1077"})
         lease = cls.env["housing.lease"].create(

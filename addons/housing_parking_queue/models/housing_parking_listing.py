@@ -285,13 +285,34 @@ class HousingParkingListing(models.Model):
             .with_context(active_test=False)
             .search_fetch(
                 [("id", "in", list(partner_ids))],
-                ["name", "debt_collection_date", "street", "zip", "city"],
+                [
+                    "name",
+                    "debt_collection_date",
+                    "street",
+                    "zip",
+                    "city",
+                    "is_housing_contact",
+                    "customer_number",
+                    "personal_number",
+                    "organisation_number",
+                    "protected_identity",
+                ],
             )
         )
         for partner in partners:
             data = facts[partner.id]
             data["debt_collection_date"] = partner.debt_collection_date or None
             data["complete_address"] = bool(partner.street and partner.zip and partner.city)
+            # A protected contact's identity number is in the protected register.
+            data["identified"] = bool(
+                partner.is_housing_contact
+                and partner.customer_number
+                and (
+                    partner.personal_number
+                    or partner.organisation_number
+                    or partner.protected_identity
+                )
+            )
         return facts
 
     def _terms_by_listing(self):
@@ -314,6 +335,10 @@ class HousingParkingListing(models.Model):
         }
 
     def _verdict(self, terms, data, application_type):
+        if not data["identified"]:
+            # A self-registered account, or a contact staff have not identified: nobody
+            # applies for anything without a customer number and an identity number.
+            return rules.Verdict(rules.NOT_RANKABLE, rules.NOT_IDENTIFIED)
         obj = self.rental_object_id
         area = obj.residential_area_id.id
         # Properties of one group count as one for the residents-only rules.

@@ -1,8 +1,29 @@
-from datetime import date, datetime
+import itertools
+from datetime import date, datetime, timedelta
+
+from stdnum import luhn
 
 from odoo import Command
 
 from odoo.addons.housing_lease.tests.common import HousingLeaseCase
+
+IDENTITY_SERIALS = itertools.count(1)
+
+
+def identified_contacts(env, vals_list):
+    """Housing contacts as applying needs them: a customer number (is_housing_contact)
+    and a personnummer (valid, and different for every contact of the test run)."""
+    numbers = []
+    for serial in itertools.islice(IDENTITY_SERIALS, len(vals_list)):
+        birth = date(1950, 1, 1) + timedelta(days=serial)
+        digits = f"{birth:%y%m%d}{serial % 1000:03d}"
+        numbers.append(f"{birth:%Y}{digits[2:]}{luhn.calc_check_digit(digits)}")
+    return env["res.partner"].create(
+        [
+            {"is_housing_contact": True, "personal_number": number, **vals}
+            for vals, number in zip(vals_list, numbers, strict=True)
+        ]
+    )
 
 
 class ParkingQueueCase(HousingLeaseCase):
@@ -75,11 +96,8 @@ class ParkingQueueCase(HousingLeaseCase):
         )
         address = {"street": "Testgatan 1", "zip": "722 11", "city": "Västerås"}
         names = ["home_tenant", "one_parking", "two_parking", "special_tenant", "outsider"]
-        partners = env["res.partner"].create(
-            [
-                {"name": name.replace("_", " ").title(), "is_housing_contact": True, **address}
-                for name in names
-            ]
+        partners = cls.identified_contacts(
+            [{"name": name.replace("_", " ").title(), **address} for name in names]
         )
         for name, partner in zip(names, partners, strict=True):
             setattr(cls, name, partner)
@@ -90,6 +108,10 @@ class ParkingQueueCase(HousingLeaseCase):
         cls.lease_for(cls.two_parking, cls.spaces[1])
         cls.lease_for(cls.two_parking, cls.spaces[2])
         cls.lease_for(cls.special_tenant, cls.special_home)
+
+    @classmethod
+    def identified_contacts(cls, vals_list):
+        return identified_contacts(cls.env, vals_list)
 
     @classmethod
     def lease_for(cls, partner, rental_object, start=date(2024, 1, 1)):

@@ -22,7 +22,7 @@ class TestEligibility(ParkingQueueCase):
         self.assertEqual(caught.exception.code, code)
 
     def verdicts(self, listing, partner):
-        return listing.get_eligibility(partner)[listing.sudo()]
+        return listing._get_eligibility(partner)[listing.sudo()]
 
     def test_parking_lease_under_notice_does_not_count(self):
         """Mimer: tests/priority-list-service.test.ts "applicant should get priority 1 if
@@ -96,9 +96,7 @@ class TestEligibility(ParkingQueueCase):
         neighbour_home = self.special_home.copy(
             {"code": "230-001-01-0001", "property_id": rotorn_14.id}
         )
-        neighbour = self.env["res.partner"].create(
-            {"name": "Granne på Rotorn", "is_housing_contact": True}
-        )
+        neighbour = self.identified_contacts([{"name": "Granne på Rotorn"}])
         self.lease_for(neighbour, neighbour_home)
         special = self.listing_for(self.special_spaces[0])
         self.assertRefused(rules.SPECIAL_PROPERTY, lambda: special.apply(neighbour, "additional"))
@@ -110,7 +108,7 @@ class TestEligibility(ParkingQueueCase):
         application = special.apply(neighbour, "additional")
         self.assertEqual(application.priority, "1")
         # Parking in the other property of the group counts as parking here: replace only.
-        other = self.env["res.partner"].create({"name": "Bilägare", "is_housing_contact": True})
+        other = self.identified_contacts([{"name": "Bilägare"}])
         self.lease_for(other, self.special_home.copy({"code": "999-100-01-0003"}))
         space_14 = self.special_spaces[1].copy(
             {"code": "230-001-P-001", "property_id": rotorn_14.id}

@@ -119,9 +119,7 @@ class TestListing(ParkingQueueCase):
 
     def test_ranking_with_reasons_and_tie_breaks(self):
         listing = self.listing_for()
-        more_homes = self.env["res.partner"].create(
-            [{"name": f"Granne {n}", "is_housing_contact": True} for n in range(2)]
-        )
+        more_homes = self.identified_contacts([{"name": f"Granne {n}"} for n in range(2)])
         self.lease_for(more_homes[0], self.homes[3])
         self.lease_for(more_homes[1], self.homes[4])
         self.join_queue(self.home_tenant, date(2020, 1, 1))
@@ -152,7 +150,7 @@ class TestListing(ParkingQueueCase):
         self.assertEqual(apps.mapped("rank"), [1, 2, 3, 4, 5])
         self.assertEqual(apps[0].queue_points, (date(2026, 3, 10) - date(2015, 1, 1)).days)
         # The applicant joins the queue on the first application.
-        newcomer = self.env["res.partner"].create({"name": "Ny", "is_housing_contact": True})
+        newcomer = self.identified_contacts([{"name": "Ny"}])
         self.lease_for(newcomer, self.homes[4].copy({"code": "999-001-01-0099"}))
         listing.apply(newcomer, "additional")
         self.assertEqual(

@@ -232,9 +232,7 @@ class TestOfferRound(ParkingQueueCase):
         and stops at the first who passes; tests/create-offer.test.ts "skips applicants
         that fail property rental rules validation and selects the next eligible
         applicant". Applicants without a priority are passed over, not disqualified."""
-        newcomer = self.env["res.partner"].create(
-            {"name": "Inflyttare", "is_housing_contact": True}
-        )
+        newcomer = self.identified_contacts([{"name": "Inflyttare"}])
         moving_in = self.lease_for(newcomer, self.homes[3], start=date(2026, 5, 1))
         self.join_queue(newcomer, date(2000, 1, 1))
         listing = self.published(

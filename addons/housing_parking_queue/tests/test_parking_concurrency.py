@@ -11,6 +11,7 @@ from odoo.tools import mute_logger
 from odoo.addons.housing_base.tests.common import ConcurrencyCase
 
 from ..tools import rules
+from .common import identified_contacts
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue")
@@ -47,8 +48,8 @@ class TestParkingConcurrency(ConcurrencyCase):
                 ]
             )
             address = {"street": "Kapplöpningsgatan 1", "zip": "722 11", "city": "Västerås"}
-            partners = env["res.partner"].create(
-                [{"name": "Först", **address}, {"name": "Sist", **address}]
+            partners = identified_contacts(
+                env, [{"name": "Först", **address}, {"name": "Sist", **address}]
             )
             for partner, home in zip(partners, objects[:2], strict=True):
                 env["housing.lease"].create(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from odoo.exceptions import UserError
 
 # Why a contact may not apply, or is not rankable (never offered).
+NOT_IDENTIFIED = "not_identified"
 NOT_TENANT = "not_tenant"
 CREDIT_CHECK = "credit_check"
 SPECIAL_AREA = "special_area"
@@ -19,6 +20,7 @@ ADDITIONAL_NOT_ALLOWED = "additional_not_allowed"
 NO_HOUSING_IN_AREA = "no_housing_in_area"
 INCOMPLETE_ADDRESS = "incomplete_address"
 REFUSALS = (
+    NOT_IDENTIFIED,
     NOT_TENANT,
     CREDIT_CHECK,
     SPECIAL_AREA,
@@ -59,6 +61,7 @@ def reason_selection(env):
         (REPLACE_ONE_OF_SEVERAL, env._("Replaces one of several parking spaces")),
         (ADDITIONAL_TO_SEVERAL, env._("A third or further parking space")),
         (FIRST_COME, env._("First come, first served")),
+        (NOT_IDENTIFIED, env._("Not an identified housing contact")),
         (NOT_TENANT, env._("No current or upcoming housing lease")),
         (CREDIT_CHECK, env._("Rent sent to debt collection recently")),
         (SPECIAL_AREA, env._("Parking in this area is for its own tenants")),
@@ -72,6 +75,11 @@ def reason_selection(env):
 def refusal_messages(env):
     """Message shown to a refused applicant or user, by code."""
     return {
+        NOT_IDENTIFIED: env._(
+            "Applying needs an identified housing contact: a personal identity number (or an "
+            "organisation number for a company) and a customer number. Please contact "
+            "customer service."
+        ),
         NOT_TENANT: env._("Only tenants with a current or upcoming housing lease may apply."),
         CREDIT_CHECK: env._(
             "The application cannot be accepted: rent was sent to debt collection within "

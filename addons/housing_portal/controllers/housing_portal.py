@@ -1,4 +1,4 @@
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
@@ -147,6 +147,33 @@ class HousingPortal(CustomerPortal):
         )
 
     # ------------------------------------------------------------------ contact details
+    # Odoo's own account and address pages would let a tenant rename themselves and type
+    # any address; a housing contact's name and address come from staff (the model says
+    # whose: res.partner._housing_registered_by_staff), the tenant edits phone and e-mail.
+    @http.route()
+    def account(self, **kwargs):
+        if request.env.user.partner_id._housing_registered_by_staff():
+            return request.redirect("/my/contact")
+        return super().account(**kwargs)
+
+    @http.route()
+    def my_addresses(self, **query_params):
+        if request.env.user.partner_id._housing_registered_by_staff():
+            return request.redirect("/my/contact")
+        return super().my_addresses(**query_params)
+
+    @http.route()
+    def portal_address(self, partner_id=None, **query_params):
+        if request.env.user.partner_id._housing_registered_by_staff():
+            return request.redirect("/my/contact")
+        return super().portal_address(partner_id=partner_id, **query_params)
+
+    @http.route()
+    def portal_address_submit(self, partner_id=None, **form_data):
+        if request.env.user.partner_id._housing_registered_by_staff():
+            raise Forbidden()
+        return super().portal_address_submit(partner_id=partner_id, **form_data)
+
     @http.route("/my/contact", type="http", auth="user", website=True, methods=["GET", "POST"])
     def housing_contact(self, **post):
         partner = request.env.user.partner_id

@@ -1,2 +1,3 @@
 from . import housing_lease
 from . import maintenance_request
+from . import res_partner

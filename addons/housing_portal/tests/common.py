@@ -17,7 +17,12 @@ class HousingPortalCase(HttpCase):
         )
         cls.tenant = cls.tenant_user.partner_id
         cls.tenant.write(
-            {"is_housing_contact": True, "email": "anna@example.se", "phone": "0701234567"}
+            {
+                "is_housing_contact": True,
+                "personal_number": "198506061004",
+                "email": "anna@example.se",
+                "phone": "0701234567",
+            }
         )
         cls.other_user = new_test_user(
             cls.env,
@@ -27,7 +32,7 @@ class HousingPortalCase(HttpCase):
             password="hyresgast2-pass",
         )
         cls.other_tenant = cls.other_user.partner_id
-        cls.other_tenant.is_housing_contact = True
+        cls.other_tenant.write({"is_housing_contact": True, "personal_number": "198607071001"})
 
     def login_tenant(self, user=None):
         user = user or self.tenant_user

@@ -105,7 +105,7 @@ class TestPortalParking(HousingPortalCase):
         newcomer = new_test_user(
             self.env, "sokande3", groups="base.group_portal", password="sokande3-pass"
         )
-        newcomer.partner_id.is_housing_contact = True
+        newcomer.partner_id.write({"is_housing_contact": True, "personal_number": "198708081008"})
         self.login_tenant(newcomer)
         page = self.url_open(URL)
         self.assertIn("You cannot apply: No current or upcoming housing lease", page.text)
