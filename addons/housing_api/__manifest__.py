@@ -15,7 +15,7 @@
         "housing_service_request",
         "housing_parking_queue",
     ],
-    "external_dependencies": {"python": ["requests"]},
+    "external_dependencies": {"python": ["requests", "pydantic"]},
     "data": [
         "security/housing_api_groups.xml",
         "security/ir.model.access.csv",

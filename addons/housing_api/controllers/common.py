@@ -1,30 +1,32 @@
 """What every endpoint of /api/housing/v1 shares: the route decorator (bearer API key,
-integration group, JSON answers, idempotency of POSTs), reading the JSON body and the
-query string, pagination and lookups that answer 404."""
+integration group, its request and response schemas, idempotency of POSTs, ETags,
+request ids), pagination and synchronisation, and lookups that answer 404."""
 
 import datetime
 import functools
 import hashlib
+import json
+import re
+
+import pydantic
 
 from odoo import http
 from odoo.fields import Domain
 from odoo.http import request
 
-from ..tools import sync
+from ..schemas.base import Query, envelopes
+from ..tools import rate_limit, sync
 from ..tools.constants import (
     API_PREFIX,
-    DEFAULT_LIMIT,
     INTEGRATION_GROUP,
     MAX_BODY_BYTES,
-    MAX_LIMIT,
-    MAX_OFFSET,
+    MAX_IDEMPOTENCY_KEY,
     SYNC_OVERLAP_SECONDS,
 )
 from ..tools.errors import HousingApiError
-from ..tools.formatting import parse_datetime
+from ..tools.request_id import request_id
 from ..tools.request_input import invalid_characters_error, invalid_texts, parse_json, read_body
 
-PAGE_PARAMS = {"limit", "offset", "modified_since", "cursor"}
 NOT_FOUND = {
     "contact": lambda env, value: env._(
         "There is no tenant or applicant with customer number %(value)s.", value=value
@@ -51,35 +53,92 @@ NOT_FOUND = {
 }
 
 
-def api_route(path, methods=("GET",), readonly=None):
-    """Declare an endpoint ``API_PREFIX + path``.
+def api_route(
+    path,
+    methods=("GET",),
+    *,
+    tag,
+    response,
+    shape="one",
+    query=None,
+    body=None,
+    status=200,
+    path_params=None,
+    readonly=None,
+    deprecated=None,
+):
+    """Declare the endpoint ``API_PREFIX + path`` and its contract.
 
-    The endpoint returns the response body (a dict) or ``(body, status)``. Errors are
-    raised (HousingApiError, UserError, AccessError, ...) and answered in the API's error
-    format by ir.http, after the transaction has been rolled back. POSTs honour the
-    ``Idempotency-Key`` header.
+    ``query`` (a schemas.base.Query) validates the query string and ``body`` (a
+    schemas.base.RequestBody) the JSON body; the endpoint gets them as ``query`` and
+    ``body``, and the path parameters by name. It returns the response body (a dict) or
+    ``(status, body)``, which is checked against and serialised by ``response`` (a
+    schemas.base.Resource) in ``shape``: "one" ({"data": resource}), "list" ({"data":
+    [...]}) or "page" (a list page or a sync page). Errors are raised and answered in the
+    API's error format by ir.http, after the transaction has been rolled back. POSTs
+    honour the ``Idempotency-Key`` header; single-resource GETs answer ETag and 304.
+    ``deprecated``: {"sunset": "YYYY-MM-DD", "link": url}, sent as Deprecation/Sunset
+    headers (see readme/API_POLICY.md). The OpenAPI document is generated from OPERATIONS.
     """
     methods = list(methods)
+    query = query or NoQuery
 
     def decorator(func):
-        @functools.wraps(func)
-        def endpoint(self, *args, **kwargs):
-            if not request.env.user.has_group(INTEGRATION_GROUP):
+        OPERATIONS.append(
+            {
+                "path": path,
+                "method": methods[0].lower(),
+                "operation_id": func.__name__.removeprefix("housing_api_"),
+                "summary": (func.__doc__ or "").strip(),
+                "tag": tag,
+                "query": query,
+                "body": body,
+                "response": response,
+                "shape": shape,
+                "status": status,
+                "path_params": path_params or {},
+                "deprecated": deprecated,
+            }
+        )
+
+        def endpoint(self, **kwargs):
+            env = request.env
+            if not env.user.has_group(INTEGRATION_GROUP):
                 raise HousingApiError(
                     403,
                     "forbidden",
-                    request.env._("This API key's user is not a housing integration user."),
+                    env._("This API key's user is not a housing integration user."),
                 )
+            rate_limit.check(env)
+            path_args = {name: kwargs.pop(name) for name in _path_names(path)}
+            arguments = dict(path_args)
+            checked = validate(query, kwargs, "query")
+            if query is not NoQuery:
+                arguments["query"] = checked
+            if body is not None:
+                arguments["body"] = validate(body, json_body(), "body")
             key = request.httprequest.headers.get("Idempotency-Key")
+            headers = _deprecation_headers(deprecated)
             if request.httprequest.method == "POST" and key is not None:
-                status, body, replayed = request.env["housing.api.idempotency"]._run_once(
-                    key.strip(), _request_hash(), lambda: _status_body(func(self, *args, **kwargs))
+                result_status, result, replayed = env["housing.api.idempotency"]._run_once(
+                    _idempotency_key(key),
+                    _request_hash(),
+                    lambda: _serialise(response, shape, _status_body(func(self, **arguments))),
                 )
-                headers = [("Idempotency-Replayed", "true")] if replayed else []
-                return request.make_json_response(body, headers=headers, status=status)
-            status, body = _status_body(func(self, *args, **kwargs))
-            return request.make_json_response(body, status=status)
+                if replayed:
+                    headers.append(("Idempotency-Replayed", "true"))
+                return json_response(result, result_status, headers)
+            result_status, result = _serialise(
+                response, shape, _status_body(func(self, **arguments))
+            )
+            if request.httprequest.method == "GET" and shape == "one":
+                return _with_etag(result, headers)
+            return json_response(result, result_status, headers)
 
+        # Not functools.wraps: Odoo passes an endpoint only the parameters its signature
+        # names (it follows __wrapped__), and every parameter is the query schema's to check.
+        functools.update_wrapper(endpoint, func, updated=())
+        del endpoint.__wrapped__
         return http.route(
             API_PREFIX + path,
             type="http",
@@ -94,8 +153,72 @@ def api_route(path, methods=("GET",), readonly=None):
     return decorator
 
 
+# Every endpoint declared with api_route, in declaration order (tools/openapi.py).
+OPERATIONS = []
+
+
+class NoQuery(Query):
+    """An endpoint without query parameters refuses any."""
+
+
+def _path_names(path):
+    return re.findall(r"<(?:\w+:)?(\w+)>", path)
+
+
 def _status_body(result):
     return result if isinstance(result, tuple) else (200, result)
+
+
+def _serialise(resource, shape, status_body):
+    """(status, body) with the body checked against and dumped by its schema."""
+    result_status, result = status_body
+    envelope = envelopes(resource)
+    model = envelope["sync" if shape == "page" and "tombstones" in result else shape]
+    if shape == "page" and "tombstones" not in result:
+        model = envelope["page"]
+    dumped = model.model_validate(result).model_dump(mode="json", exclude_unset=True)
+    return result_status, dumped
+
+
+def json_response(body, status=200, headers=()):
+    headers = [*headers, ("X-Request-Id", request_id())]
+    return request.make_json_response(body, headers=headers, status=status)
+
+
+def _with_etag(body, headers):
+    """A single resource: its ETag, and 304 without a body when the client has it."""
+    raw = json.dumps(body, sort_keys=True, ensure_ascii=False).encode()
+    tag = hashlib.sha256(raw).hexdigest()[:32]
+    headers = [*headers, ("ETag", f'"{tag}"'), ("X-Request-Id", request_id())]
+    if request.httprequest.if_none_match.contains(tag):
+        return request.make_response(b"", headers=headers, status=304)
+    return request.make_json_response(body, headers=headers)
+
+
+def _deprecation_headers(deprecated):
+    if not deprecated:
+        return []
+    headers = [("Deprecation", "true")]
+    if deprecated.get("sunset"):
+        sunset = datetime.date.fromisoformat(deprecated["sunset"])
+        headers.append(("Sunset", sunset.strftime("%a, %d %b %Y 00:00:00 GMT")))
+    if deprecated.get("link"):
+        headers.append(("Link", f'<{deprecated["link"]}>; rel="deprecation"'))
+    return headers
+
+
+def _idempotency_key(key):
+    key = key.strip()
+    if not 1 <= len(key) <= MAX_IDEMPOTENCY_KEY:
+        raise HousingApiError(
+            400,
+            "validation_error",
+            request.env._(
+                "Idempotency-Key must be 1 to %(max)s characters.", max=MAX_IDEMPOTENCY_KEY
+            ),
+            {"fields": {"Idempotency-Key": key[:MAX_IDEMPOTENCY_KEY]}},
+        )
+    return key
 
 
 def _request_hash():
@@ -107,10 +230,8 @@ def _request_hash():
     return digest.hexdigest()
 
 
-def json_body(fields_spec):
-    """The request's JSON object, checked against ``fields_spec``:
-    {name: (python type or tuple of types, required)}. Unknown, missing and mistyped
-    fields are a 400 validation_error naming them."""
+def json_body():
+    """The request's JSON value (the body schema checks its shape)."""
     env = request.env
     raw = read_body()
     if request.httprequest.mimetype != "application/json":
@@ -127,122 +248,110 @@ def json_body(fields_spec):
             "malformed_json",
             env._("The request body is not valid JSON: %(error)s", error=str(exc)),
         ) from None
-    if not isinstance(body, dict):
-        raise HousingApiError(
-            400, "malformed_json", env._("The request body must be a JSON object.")
-        )
     invalid = invalid_texts(body)
     if invalid:
         raise invalid_characters_error(invalid)
-    errors = {}
-    for name in body.keys() - fields_spec.keys():
-        errors[name] = env._("unknown field")
-    for name, (types, required) in fields_spec.items():
-        if body.get(name) is None:
-            if required:
-                errors[name] = env._("required")
-        elif not isinstance(body[name], types) or (
-            isinstance(body[name], bool) and bool not in _as_tuple(types)
-        ):
-            errors[name] = env._("wrong type: expected %(type)s", type=_type_names(types))
-    if errors:
-        raise HousingApiError(
-            400,
-            "validation_error",
-            env._("The request body has invalid fields."),
-            {"fields": errors},
-        )
     return body
 
 
-def _as_tuple(types):
-    return types if isinstance(types, tuple) else (types,)
-
-
-def _type_names(types):
-    names = {str: "string", bool: "boolean", int: "integer", float: "number", list: "array"}
-    return " or ".join(names.get(t, t.__name__) for t in _as_tuple(types))
-
-
-def query_params(params, allowed):
-    """Refuse query parameters the endpoint does not know (typos would silently
-    return everything otherwise)."""
-    unknown = set(params) - set(allowed)
-    if unknown:
+def validate(schema, data, where):
+    """``data`` checked against ``schema`` (selection values against the models), or a
+    400 naming each wrong field."""
+    env = request.env
+    if where == "body" and not isinstance(data, dict):
         raise HousingApiError(
-            400,
-            "validation_error",
-            request.env._("Unknown query parameters: %(names)s.", names=", ".join(sorted(unknown))),
-            {"allowed": sorted(allowed)},
+            400, "malformed_json", env._("The request body must be a JSON object.")
         )
-    return params
-
-
-def _int_param(params, name, default, minimum, maximum):
-    value = params.get(name)
-    if value in (None, ""):
-        return default
     try:
-        number = int(value)
-    except ValueError:
-        number = None
-    if number is None or not minimum <= number <= maximum:
-        raise HousingApiError(
-            400,
-            "validation_error",
-            request.env._(
-                "%(name)s must be a whole number from %(min)s to %(max)s.",
-                name=name,
-                min=minimum,
-                max=maximum,
-            ),
-            {"fields": {name: value}},
-        )
-    return number
+        return schema.model_validate(data, context={"env": env})
+    except pydantic.ValidationError as exc:
+        fields = {}
+        for error in exc.errors(include_url=False, include_input=False):
+            name = ".".join(str(part) for part in error["loc"]) or "(body)"
+            fields[name] = _error_text(env, error, where)
+        if where == "body":
+            message = env._("The request body has invalid fields.")
+        else:
+            message = env._("Invalid query parameters: %(names)s.", names=", ".join(sorted(fields)))
+        details = {"fields": fields}
+        if where == "query":
+            details["allowed"] = sorted(schema.model_fields)
+        raise HousingApiError(400, "validation_error", message, details) from None
 
 
-def search_page(model, params, domain=(), filters=None, order=None):
+def _error_text(env, error, where):
+    """A translated text for one pydantic error."""
+    kind, ctx = error["type"], error.get("ctx") or {}
+    type_names = {
+        "string_type": "string",
+        "int_type": "integer",
+        "bool_type": "boolean",
+        "float_type": "number",
+        "list_type": "array",
+        "dict_type": "object",
+        "model_type": "object",
+        "model_attributes_type": "object",
+    }
+    if kind in type_names:
+        return env._("wrong type: expected %(type)s", type=type_names[kind])
+    texts = {
+        "missing": lambda: env._("required"),
+        "extra_forbidden": lambda: (
+            env._("unknown parameter") if where == "query" else env._("unknown field")
+        ),
+        "string_too_short": lambda: env._("must not be empty"),
+        "string_pattern_mismatch": lambda: env._("must not be blank"),
+        "string_too_long": lambda: env._(
+            "at most %(count)s characters", count=ctx.get("max_length")
+        ),
+        "greater_than_equal": lambda: env._("at least %(min)s", min=ctx.get("ge")),
+        "less_than_equal": lambda: env._("at most %(max)s", max=ctx.get("le")),
+        "int_parsing": lambda: env._("must be a whole number"),
+        "int_from_float": lambda: env._("must be a whole number"),
+        "literal_error": lambda: env._("must be one of: %(choices)s", choices=ctx.get("expected")),
+        "selection": lambda: env._("must be one of: %(choices)s", choices=ctx.get("choices")),
+        "one_of": lambda: env._(
+            "give either %(first)s or %(second)s", first=ctx.get("first"), second=ctx.get("second")
+        ),
+        "datetime_iso": lambda: env._(
+            "must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z"
+        ),
+    }
+    return texts[kind]() if kind in texts else error["msg"]
+
+
+def search_page(model, query, domain=(), filters=None, order=None):
     """One page of ``model`` records in ``domain``, for a list endpoint.
 
-    ``filters`` maps the endpoint's filter parameters to functions value -> Domain. The
-    paging parameters are ``limit`` (1-200, default 50) and ``offset`` for browsing, or,
-    for incremental synchronisation, ``modified_since`` (ISO 8601) to begin and then the
-    ``cursor`` each page returns (see _sync_page); any other query parameter is refused.
+    ``query`` is the endpoint's validated schemas.base.PageQuery; ``filters`` maps its
+    filter fields to functions value -> Domain, applied when given. Browsing pages by
+    ``limit`` and ``offset`` (in ``order``), or synchronising: ``modified_since`` to begin,
+    then the ``cursor`` each page returns (see _sync_page).
 
     Returns the response body {"data": [...], "pagination": {...}} (and "tombstones"
     when synchronising)."""
-    filters = filters or {}
-    query_params(params, PAGE_PARAMS | filters.keys())
-    empty = sorted(name for name, value in params.items() if value == "")
-    if empty:
-        raise HousingApiError(
-            400,
-            "validation_error",
-            request.env._("Query parameters must not be empty: %(names)s.", names=", ".join(empty)),
-            {"fields": dict.fromkeys(empty, request.env._("empty"))},
-        )
+    values = {name: getattr(query, name) for name in filters or {}}
+    values = {name: value for name, value in values.items() if value is not None}
     domain = Domain(domain)
-    for name, to_domain in filters.items():
-        if name in params:
-            domain &= to_domain(params[name])
-    limit = _int_param(params, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    if "cursor" in params or "modified_since" in params:
-        return _sync_page(model, domain, params, limit, filters.keys())
-    offset = _int_param(params, "offset", 0, 0, MAX_OFFSET)
+    for name, value in values.items():
+        domain &= filters[name](value)
+    if query.cursor is not None or query.modified_since is not None:
+        return _sync_page(model, domain, query, values)
+    offset = query.offset or 0
     total = model.search_count(domain)
-    records = model.search(domain, limit=limit, offset=offset, order=order or "id")
+    records = model.search(domain, limit=query.limit, offset=offset, order=order or "id")
     return {
         "data": records._housing_api_values(),
         "pagination": {
-            "limit": limit,
+            "limit": query.limit,
             "offset": offset,
             "total": total,
-            "next_offset": offset + limit if offset + limit < total else None,
+            "next_offset": offset + query.limit if offset + query.limit < total else None,
         },
     }
 
 
-def _sync_page(model, domain, params, limit, filter_names):
+def _sync_page(model, domain, query, filter_values):
     """A page of an incremental sync: the records changed after the position, oldest
     change first ((write_date, id) keyset, so a record changing between pages moves
     behind the position instead of pushing another one out of the page), and the
@@ -250,18 +359,20 @@ def _sync_page(model, domain, params, limit, filter_names):
     follow it while ``has_more``; keep the last one and start the next sync with it
     (it reads again SYNC_OVERLAP_SECONDS before where it stopped)."""
     env = request.env
-    if ("cursor" in params and "modified_since" in params) or "offset" in params:
+    limit = query.limit
+    if (query.cursor is not None and query.modified_since is not None) or query.offset:
+        names = [name for name in ("cursor", "offset") if getattr(query, name) is not None]
         raise HousingApiError(
             400,
             "validation_error",
             env._("Synchronise with modified_since to begin, then with cursor alone."),
-            {"fields": {name: params[name] for name in ("cursor", "offset") if name in params}},
+            {"fields": {name: str(getattr(query, name)) for name in names}},
         )
-    digest = sync.filters_digest({name: params[name] for name in filter_names if name in params})
+    digest = sync.filters_digest({name: str(value) for name, value in filter_values.items()})
     now = env.cr.now().replace(tzinfo=None)
-    if "cursor" in params:
+    if query.cursor is not None:
         try:
-            cursor = sync.decode(params["cursor"])
+            cursor = sync.decode(query.cursor)
         except ValueError:
             cursor = None
         if cursor is None or cursor["filters"] != digest:
@@ -272,15 +383,14 @@ def _sync_page(model, domain, params, limit, filter_names):
                     "cursor is not a cursor this endpoint returned for these filters; "
                     "begin again with modified_since."
                 ),
-                {"fields": {"cursor": params["cursor"]}},
+                {"fields": {"cursor": query.cursor}},
             )
         records_from, tombstones_from = sync.start(
             cursor, datetime.timedelta(seconds=SYNC_OVERLAP_SECONDS)
         )
         started = cursor["started"] if cursor["more"] else now
     else:
-        since = _datetime_param(params, "modified_since")
-        records_from = tombstones_from = (since, 0)
+        records_from = tombstones_from = (query.modified_since, 0)
         started = now
     records = model.search(
         domain & _after("write_date", records_from), limit=limit + 1, order="write_date, id"
@@ -313,37 +423,6 @@ def _after(field, position):
     """Records after ``position`` (time, id) in (field, id) order."""
     moment, record_id = position
     return Domain(field, ">", moment) | (Domain(field, "=", moment) & Domain("id", ">", record_id))
-
-
-def _datetime_param(params, name):
-    try:
-        return parse_datetime(params[name])
-    except ValueError:
-        raise HousingApiError(
-            400,
-            "validation_error",
-            request.env._(
-                "%(name)s must be an ISO 8601 date or time, e.g. 2026-01-31T12:00:00Z.",
-                name=name,
-            ),
-            {"fields": {name: params[name]}},
-        ) from None
-
-
-def check_selection(model, field_name, value, param):
-    """``value`` (of the parameter or body field ``param``) if it is one of the selection
-    values of ``model.field_name`` or None, else a 400 listing the allowed values."""
-    choices = [key for key, _label in model._fields[field_name]._description_selection(model.env)]
-    if value is not None and value not in choices:
-        raise HousingApiError(
-            400,
-            "validation_error",
-            request.env._(
-                "%(param)s must be one of: %(choices)s.", param=param, choices=", ".join(choices)
-            ),
-            {"fields": {param: value}, "allowed": choices},
-        )
-    return value
 
 
 def find_one(model, field, value, resource, domain=()):

@@ -2,11 +2,22 @@ from odoo import http
 from odoo.fields import Domain
 from odoo.http import request
 
-from ..tools.errors import HousingApiError
-from .common import api_route, check_selection, find_one, json_body, query_params, search_page
+from ..schemas.contacts import ActingContact
+from ..schemas.parking import (
+    ParkingAnswer,
+    ParkingApplication,
+    ParkingApplicationCreate,
+    ParkingApplicationQuery,
+    ParkingListing,
+    ParkingListingQuery,
+    ParkingOffer,
+    ParkingOfferQuery,
+)
+from .common import api_route, find_one, search_page
 from .contacts import find_contact
 
 PUBLISHED = Domain("state", "=", "published")
+TAG = "Parking queue"
 
 
 class HousingApiParking(http.Controller):
@@ -14,15 +25,21 @@ class HousingApiParking(http.Controller):
     get_eligibility, action_withdraw, action_accept, action_decline) do the work and
     refuse with their reason codes."""
 
-    @api_route("/parking/listings")
-    def housing_api_parking_listings(self, **params):
-        """Published listings; with ``contact``, whether that contact may apply with each
-        application type and why not."""
-        contact = find_contact(params["contact"]) if params.get("contact") else None
+    @api_route(
+        "/parking/listings",
+        tag=TAG,
+        response=ParkingListing,
+        shape="page",
+        query=ParkingListingQuery,
+    )
+    def housing_api_parking_listings(self, query):
+        """Published parking listings; with contact, whether that contact may apply (per
+        application type) and why not."""
+        contact = find_contact(query.contact) if query.contact else None
         Listing = request.env["housing.parking.listing"]
         page = search_page(
             Listing,
-            params,
+            query,
             PUBLISHED,
             {
                 "contact": lambda value: Domain.TRUE,
@@ -32,56 +49,77 @@ class HousingApiParking(http.Controller):
         )
         if contact:
             listings = Listing.browse([row["id"] for row in page["data"]])
-            eligibility = listings._housing_api_eligibility(contact)
+            eligibility = listings.get_eligibility(contact)
             for row in page["data"]:
                 row["eligibility"] = eligibility[row["id"]]
         return page
 
-    @api_route("/parking/listings/<int:listing_id>", methods=["GET"])
-    def housing_api_parking_listing(self, listing_id, **params):
-        query_params(params, ())
+    @api_route(
+        "/parking/listings/<int:listing_id>",
+        tag=TAG,
+        response=ParkingListing,
+        path_params={"listing_id": "Parking listing id."},
+    )
+    def housing_api_parking_listing(self, listing_id):
+        """A parking listing."""
         listing = find_one(
             request.env["housing.parking.listing"], "id", listing_id, "parking_listing"
         )
         return {"data": listing._housing_api_values()[0]}
 
-    @api_route("/parking/listings/<int:listing_id>/applications", methods=["POST"])
-    def housing_api_parking_apply(self, listing_id, **params):
-        """Apply for a listing on behalf of the contact (on a non-scored listing the first
-        eligible applicant gets the lease at once)."""
-        query_params(params, ())
-        Application = request.env["housing.parking.application"]
+    @api_route(
+        "/parking/listings/<int:listing_id>/applications",
+        methods=["POST"],
+        tag=TAG,
+        response=ParkingApplication,
+        body=ParkingApplicationCreate,
+        status=201,
+        path_params={"listing_id": "Parking listing id."},
+    )
+    def housing_api_parking_apply(self, listing_id, body):
+        """Apply for a listing on behalf of a contact. On a non-scored listing the first
+        eligible applicant gets the lease at once. 409: the queue's rules refuse, with the
+        reason as the error code (not_tenant, credit_check, special_area,
+        special_property, additional_not_allowed, no_housing_in_area, incomplete_address,
+        already_applied, listing_closed)."""
         listing = find_one(
             request.env["housing.parking.listing"], "id", listing_id, "parking_listing"
         )
-        body = json_body({"customer_number": (str, True), "application_type": (str, True)})
-        check_selection(
-            Application, "application_type", body["application_type"], "application_type"
-        )
-        contact = find_contact(body["customer_number"])
-        application = listing.apply(contact, body["application_type"])
+        contact = find_contact(body.customer_number)
+        application = listing.apply(contact, body.application_type)
         return 201, {"data": application._housing_api_values()[0]}
 
-    @api_route("/parking/applications")
-    def housing_api_parking_applications(self, **params):
-        Application = request.env["housing.parking.application"]
+    @api_route(
+        "/parking/applications",
+        tag=TAG,
+        response=ParkingApplication,
+        shape="page",
+        query=ParkingApplicationQuery,
+    )
+    def housing_api_parking_applications(self, query):
+        """Parking applications, newest first."""
         filters = {
             "contact": lambda value: Domain("partner_id", "=", find_contact(value).id),
-            "listing": lambda value: Domain("listing_id", "=", _int(value, "listing")),
-            "state": lambda value: Domain(
-                "state", "=", check_selection(Application, "state", value, "state")
-            ),
+            "listing": lambda value: Domain("listing_id", "=", value),
+            "state": lambda value: Domain("state", "=", value),
         }
-        return search_page(Application, params, (), filters, order="id desc")
+        return search_page(
+            request.env["housing.parking.application"], query, (), filters, order="id desc"
+        )
 
-    @api_route("/parking/applications/<int:application_id>/withdraw", methods=["POST"])
-    def housing_api_parking_withdraw(self, application_id, **params):
-        """The applicant withdraws the application (an active offer on it is withdrawn too
-        and the space goes to the next in line). Another contact's application is not
-        found."""
-        query_params(params, ())
-        body = json_body({"customer_number": (str, True)})
-        contact = find_contact(body["customer_number"])
+    @api_route(
+        "/parking/applications/<int:application_id>/withdraw",
+        methods=["POST"],
+        tag=TAG,
+        response=ParkingApplication,
+        body=ActingContact,
+        path_params={"application_id": "Parking application id."},
+    )
+    def housing_api_parking_withdraw(self, application_id, body):
+        """The applicant withdraws; an active offer on it goes to the next in line.
+        Another contact's application is not found; 409 application_closed when it is no
+        longer active."""
+        contact = find_contact(body.customer_number)
         application = find_one(
             request.env["housing.parking.application"],
             "id",
@@ -92,24 +130,36 @@ class HousingApiParking(http.Controller):
         application.action_withdraw(by_applicant=True)
         return {"data": application._housing_api_values()[0]}
 
-    @api_route("/parking/offers")
-    def housing_api_parking_offers(self, **params):
-        Offer = request.env["housing.parking.offer"]
+    @api_route(
+        "/parking/offers",
+        tag=TAG,
+        response=ParkingOffer,
+        shape="page",
+        query=ParkingOfferQuery,
+    )
+    def housing_api_parking_offers(self, query):
+        """Parking offers, newest first."""
         filters = {
             "contact": lambda value: Domain("partner_id", "=", find_contact(value).id),
-            "state": lambda value: Domain(
-                "state", "=", check_selection(Offer, "state", value, "state")
-            ),
+            "state": lambda value: Domain("state", "=", value),
         }
-        return search_page(Offer, params, (), filters, order="id desc")
+        return search_page(
+            request.env["housing.parking.offer"], query, (), filters, order="id desc"
+        )
 
-    @api_route("/parking/offers/<int:offer_id>/answer", methods=["POST"])
-    def housing_api_parking_answer(self, offer_id, **params):
-        """The applicant accepts (the parking lease is created) or declines the offer.
-        Another contact's offer is not found."""
-        query_params(params, ())
-        body = json_body({"customer_number": (str, True), "answer": (str, True)})
-        contact = find_contact(body["customer_number"])
+    @api_route(
+        "/parking/offers/<int:offer_id>/answer",
+        methods=["POST"],
+        tag=TAG,
+        response=ParkingOffer,
+        body=ParkingAnswer,
+        path_params={"offer_id": "Parking offer id."},
+    )
+    def housing_api_parking_answer(self, offer_id, body):
+        """The applicant accepts (the parking lease is created and returned) or declines.
+        Another contact's offer is not found; 409 offer_not_active or offer_expired when it
+        is too late, or a refusal code when the applicant no longer qualifies."""
+        contact = find_contact(body.customer_number)
         offer = find_one(
             request.env["housing.parking.offer"],
             "id",
@@ -117,27 +167,8 @@ class HousingApiParking(http.Controller):
             "parking_offer",
             [("partner_id", "=", contact.id)],
         )
-        if body["answer"] == "accept":
+        if body.answer == "accept":
             offer.action_accept()
-        elif body["answer"] == "decline":
-            offer.action_decline()
         else:
-            raise HousingApiError(
-                400,
-                "validation_error",
-                request.env._("answer must be 'accept' or 'decline'."),
-                {"fields": {"answer": body["answer"]}, "allowed": ["accept", "decline"]},
-            )
+            offer.action_decline()
         return {"data": offer._housing_api_values()[0]}
-
-
-def _int(value, name):
-    try:
-        return int(value)
-    except ValueError:
-        raise HousingApiError(
-            400,
-            "validation_error",
-            request.env._("%(name)s must be a whole number.", name=name),
-            {"fields": {name: value}},
-        ) from None

@@ -31,24 +31,3 @@ class HousingParkingListing(models.Model):
             }
             for listing in self
         ]
-
-    def _housing_api_eligibility(self, partner):
-        """{listing id: {application type: {"eligible", "priority", "reason", "label"}}}
-        for ``partner`` applying with each type."""
-        labels = dict(
-            self.env["housing.parking.application"]
-            ._fields["priority_reason"]
-            ._description_selection(self.env)
-        )
-        return {
-            listing.id: {
-                application_type: {
-                    "eligible": verdict.eligible,
-                    "priority": verdict.priority if verdict.eligible and verdict.priority else None,
-                    "reason": verdict.reason,
-                    "label": labels.get(verdict.reason),
-                }
-                for application_type, verdict in verdicts.items()
-            }
-            for listing, verdicts in self.get_eligibility(partner).items()
-        }

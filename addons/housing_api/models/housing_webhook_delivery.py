@@ -2,6 +2,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 import uuid
 from datetime import timedelta
 
@@ -100,8 +101,13 @@ class HousingWebhookDelivery(models.Model):
         return json.dumps(self.payload, ensure_ascii=False, separators=(",", ":")).encode()
 
     @api.model
-    def _signature(self, secret, body):
-        return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+    def _signature(self, secret, body, timestamp):
+        """'t=<unix time>,v1=<hex HMAC-SHA256 of "<t>." + body>': the time is signed with
+        the body, so a receiver that refuses an old t (USAGE.md: over 300 seconds) cannot
+        be fed a captured delivery again later."""
+        signed = f"{timestamp}.".encode() + body
+        digest = hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+        return f"t={timestamp},v1={digest}"
 
     def _deliver(self):
         """POST this delivery once and record the outcome (no commit here)."""
@@ -113,7 +119,7 @@ class HousingWebhookDelivery(models.Model):
             "User-Agent": "Odoo-Housing-Webhooks/1.0",
             "X-Housing-Event": self.event_code,
             "X-Housing-Delivery": self.uuid,
-            "X-Housing-Signature": self._signature(subscription.secret, body),
+            "X-Housing-Signature": self._signature(subscription.secret, body, int(time.time())),
         }
         # Only the status is kept: the receiver's answer (or an error text naming hosts
         # and ports) would tell the subscriber what is behind the URL. Redirects are not
@@ -158,8 +164,10 @@ class HousingWebhookDelivery(models.Model):
 
     @api.model
     def _cron_deliver(self):
-        """Post due deliveries one by one, committing after each so a crash never sends
-        one twice; concurrent runs skip rows another run holds."""
+        """Post due deliveries one by one, committing after each; concurrent runs skip rows
+        another run holds. Delivery is at least once, not exactly once: a crash or a lost
+        answer after the receiver got a POST sends it again, with the same
+        X-Housing-Delivery id for the receiver to deduplicate on."""
         Cron = self.env["ir.cron"]
         Delivery = self.sudo()
         due = SQL(

@@ -1,11 +1,18 @@
+import logging
+
 from werkzeug.exceptions import MethodNotAllowed
 
 from odoo import models
 from odoo.http import request
 
+from odoo.addons.housing_base.tools.text import printable
+
 from ..tools import request_input
 from ..tools.constants import API_PREFIX
 from ..tools.errors import HousingApiError, error_body
+from ..tools.request_id import request_id
+
+_logger = logging.getLogger(__name__)
 
 
 class IrHttp(models.AbstractModel):
@@ -18,7 +25,30 @@ class IrHttp(models.AbstractModel):
     @classmethod
     def _housing_api_error_response(cls, exception):
         status, body, headers = error_body(exception, request.env)
-        return request.make_json_response(body, headers=list(headers.items()), status=status)
+        headers["X-Request-Id"] = request_id()
+        response = request.make_json_response(body, headers=list(headers.items()), status=status)
+        cls._housing_api_log(response)
+        return response
+
+    @classmethod
+    def _housing_api_log(cls, response):
+        """One line per API answer, with the request id the client got."""
+        httprequest = request.httprequest
+        _logger.info(
+            "%s %s %s request_id=%s uid=%s",
+            httprequest.method,
+            printable(httprequest.path),
+            response.status_code,
+            request_id(),
+            request.env.uid if request.env else None,
+        )
+
+    @classmethod
+    def _post_dispatch(cls, response):
+        result = super()._post_dispatch(response)
+        if cls._housing_api_request():
+            cls._housing_api_log(response)
+        return result
 
     @classmethod
     def _handle_error(cls, exception):
@@ -53,7 +83,7 @@ class IrHttp(models.AbstractModel):
         limit (413) and must be JSON (415) - before Odoo parses a form body into the
         parameters. JSON-2 bodies too deep for Python's parser, or holding such text, get
         a 400 instead of a 500."""
-        super()._pre_dispatch(rule, args)
+        result = super()._pre_dispatch(rule, args)
         if cls._housing_api_request():
             request_input.check_url(args)
             httprequest = request.httprequest
@@ -70,3 +100,4 @@ class IrHttp(models.AbstractModel):
                     )
         elif rule.endpoint.routing.get("type") == "json2":
             request_input.check_json2_body()
+        return result

@@ -14,3 +14,6 @@ from . import test_multi_company
 from . import test_api_protected_identity
 from . import test_api_hostile_input
 from . import test_api_sync
+from . import test_api_json2_methods
+from . import test_api_fuzz
+from . import test_api_headers

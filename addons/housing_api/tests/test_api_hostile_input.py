@@ -200,3 +200,32 @@ class TestApiHostileInput(HousingApiCase):
                 response = self.api(method, path, raw=raw)
                 self.assertLess(response.status_code, 500, response.text)
                 self.assertTrue(response.headers["Content-Type"].startswith("application/json"))
+
+    def test_the_contract_is_what_the_server_checks(self):
+        """Issue 17, defect 5: what the document says is what the server holds to."""
+        before = self._count()
+        both = self._report(common_space="laundry")
+        error = self.assertApiError(both, 400, "validation_error")
+        self.assertIn("rental_object_code", error["details"]["fields"]["(body)"])
+        payload = {key: value for key, value in self.payload.items() if key != "rental_object_code"}
+        self.assertApiError(self.api("POST", "/service-requests", payload), 400, "validation_error")
+        for value in ("", " ", 5, True):
+            with self.subTest(title=value):
+                self.assertApiError(self._report(title=value), 400, "validation_error")
+        for key in ("", "k" * 256):
+            with self.subTest(idempotency_key=key[:5]):
+                error = self.assertApiError(
+                    self.api(
+                        "POST", "/service-requests", self.payload, headers={"Idempotency-Key": key}
+                    ),
+                    400,
+                    "validation_error",
+                )
+                self.assertIn("Idempotency-Key", error["details"]["fields"])
+        form = self.url_open(
+            "/api/housing/v1/service-requests",
+            data={"customer_number": self.tenant.customer_number, "title": "Kallt"},
+            headers={"Authorization": f"Bearer {self.key}"},
+        )
+        self.assertApiError(form, 415, "unsupported_media_type")
+        self.assertEqual(self._count(), before)

@@ -125,7 +125,13 @@ class TestApiParking(HousingApiCase):
         self.assertIn("housing lease", error["message"])
         self.assertApiError(self.apply(self.tenant, "swap"), 400, "validation_error")
         self.assertApiError(
-            self.api("POST", "/parking/listings/999999/applications", {"x": 1}), 404, "not_found"
+            self.api(
+                "POST",
+                "/parking/listings/999999/applications",
+                {"customer_number": self.tenant.customer_number, "application_type": "additional"},
+            ),
+            404,
+            "not_found",
         )
         self.assertEqual(len(self.listing.application_ids), 1)
 

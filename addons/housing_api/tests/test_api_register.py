@@ -43,7 +43,7 @@ class TestApiRegister(HousingApiCase):
         error = self.assertApiError(
             self.api("GET", "/rental-objects?type=castle"), 400, "validation_error"
         )
-        self.assertIn("parking", error["details"]["allowed"])
+        self.assertIn("parking", error["details"]["fields"]["type"])
         self.assertApiError(self.api("GET", "/rental-objects?property=00000"), 404, "not_found")
         self.assertApiError(self.api("GET", "/rental-objects/999-NOPE"), 404, "not_found")
 

@@ -55,3 +55,48 @@ class TestOpenApi(HousingApiCase):
         document = self._document()
         self.assertEqual(document["openapi"][:2], "3.")
         self.assertTrue(document["servers"][0]["url"].endswith(API_PREFIX))
+
+    def test_every_operation_is_declared_for_clients(self):
+        """operationId (unique), a summary, and schemas with required fields, limits and
+        examples, generated from the pydantic schemas."""
+        document = self._document()
+        operation_ids = [
+            operation["operationId"]
+            for operations in document["paths"].values()
+            for operation in operations.values()
+        ]
+        self.assertEqual(len(operation_ids), len(set(operation_ids)))
+        schemas = document["components"]["schemas"]
+        for path, operations in document["paths"].items():
+            for method, operation in operations.items():
+                with self.subTest(operation=f"{method.upper()} {path}"):
+                    self.assertTrue(operation["summary"])
+                    body = operation.get("requestBody")
+                    if body:
+                        name = body["content"]["application/json"]["schema"]["$ref"].split("/")[-1]
+                        self.assertFalse(schemas[name]["additionalProperties"])
+        # A Lease is no {}: every field is required; strings that must say something have
+        # limits; alternatives are oneOf; examples are given.
+        self.assertIn("number", schemas["Lease"]["required"])
+        self.assertEqual(set(schemas["Lease"]["required"]), set(schemas["Lease"]["properties"]))
+        create = schemas["ServiceRequestCreate"]
+        self.assertEqual(create["properties"]["title"]["maxLength"], 100)
+        self.assertEqual(create["properties"]["title"]["minLength"], 1)
+        self.assertEqual(len(create["oneOf"]), 2)
+        self.assertTrue(create["examples"])
+        self.assertEqual(len(schemas["ContactLookup"]["oneOf"]), 2)
+        self.assertEqual(
+            schemas["ParkingAnswer"]["properties"]["answer"]["enum"], ["accept", "decline"]
+        )
+        self.assertIn("leased", schemas["RentalObject"]["properties"]["status"]["enum"])
+        idempotency = document["components"]["parameters"]["idempotency_key"]["schema"]
+        self.assertEqual((idempotency["minLength"], idempotency["maxLength"]), (1, 255))
+        offset = next(
+            parameter
+            for parameter in document["paths"]["/leases"]["get"]["parameters"]
+            if parameter.get("name") == "offset"
+        )
+        self.assertEqual(offset["schema"]["maximum"], 10_000)
+        withdraw = document["paths"]["/parking/applications/{application_id}/withdraw"]["post"]
+        name = withdraw["requestBody"]["content"]["application/json"]["schema"]["$ref"]
+        self.assertEqual(schemas[name.split("/")[-1]]["required"], ["customer_number"])

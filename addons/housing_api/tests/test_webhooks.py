@@ -2,6 +2,7 @@ import hashlib
 import hmac
 import itertools
 import json
+import time
 from datetime import timedelta
 from unittest.mock import patch
 
@@ -89,9 +90,14 @@ class TestWebhooks(TransactionCase):
         self.assertEqual(call.args[0], "https://hooks.example.org/housing")
         body = call.kwargs["data"]
         self.assertEqual(json.loads(body), delivery.payload)
-        expected = hmac.new(self.subscription.secret.encode(), body, hashlib.sha256).hexdigest()
         headers = call.kwargs["headers"]
-        self.assertEqual(headers["X-Housing-Signature"], f"sha256={expected}")
+        # t=<unix time>,v1=HMAC(t + "." + body): a captured delivery cannot be replayed later.
+        stamp, signature = headers["X-Housing-Signature"].split(",")
+        timestamp = stamp.removeprefix("t=")
+        self.assertLess(abs(int(timestamp) - time.time()), 60)
+        signed = f"{timestamp}.".encode() + body
+        expected = hmac.new(self.subscription.secret.encode(), signed, hashlib.sha256).hexdigest()
+        self.assertEqual(signature, f"v1={expected}")
         self.assertEqual(headers["X-Housing-Event"], "lease.created")
         self.assertEqual(headers["X-Housing-Delivery"], delivery.uuid)
         self.assertTrue(call.kwargs["timeout"])

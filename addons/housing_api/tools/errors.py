@@ -2,7 +2,7 @@
 
 Every error answer of ``/api/housing/v1`` has the body::
 
-    {"error": {"code": "not_found", "message": "...", "details": {...}}}
+    {"error": {"code": "not_found", "message": "...", "details": {...}, "request_id": "..."}}
 
 ``code`` is stable (clients branch on it), ``message`` is a human readable text in the
 language of the API user, ``details`` is an object (possibly empty).
@@ -25,6 +25,8 @@ from odoo.http import SessionExpiredException, request
 
 from odoo.addons.housing_parking_queue.tools import rules as parking_rules
 
+from .request_id import request_id
+
 # Status codes and the stable error codes clients see.
 ERROR_CODES = {
     400: ("validation_error", "malformed_json"),
@@ -44,6 +46,7 @@ ERROR_CODES = {
     ),
     413: ("payload_too_large",),
     415: ("unsupported_media_type",),
+    429: ("rate_limited",),
     500: ("internal_error",),
 }
 # Database errors that mean "someone else changed or holds the same thing": Odoo retries
@@ -125,5 +128,14 @@ def error_body(exc, env):
     else:
         status, code, details = 500, "internal_error", {}
         message = env._("An unexpected error occurred; it has been logged.")
-    body = {"error": {"code": code, "message": message, "details": details}}
+    body = {
+        "error": {
+            "code": code,
+            "message": message,
+            "details": details,
+            "request_id": request_id() if request else None,
+        }
+    }
+    if status == 429:
+        headers["Retry-After"] = str(details.get("retry_after_seconds", 60))
     return status, body, headers

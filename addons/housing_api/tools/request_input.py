@@ -9,7 +9,7 @@ from werkzeug.wsgi import get_input_stream
 
 from odoo.http import request
 
-from odoo.addons.housing_base.tools.text import has_invalid_characters
+from odoo.addons.housing_base.tools.text import has_invalid_characters, printable
 
 from .constants import MAX_BODY_BYTES
 from .errors import HousingApiError
@@ -82,14 +82,12 @@ def invalid_characters_error(paths):
     return HousingApiError(
         400,
         "validation_error",
-        env._("The request holds text that cannot be stored: %(names)s.", names=", ".join(paths)),
-        {"fields": {_printable(path): message for path in paths}},
+        env._(
+            "The request holds text that cannot be stored: %(names)s.",
+            names=", ".join(printable(path) for path in paths),
+        ),
+        {"fields": {printable(path): message for path in paths}},
     )
-
-
-def _printable(text):
-    """``text`` with what cannot be encoded as UTF-8 escaped, for an error answer."""
-    return text.encode("utf-8", "backslashreplace").decode("utf-8").replace("\x00", "\\x00")
 
 
 def check_url(args):
@@ -121,5 +119,5 @@ def check_json2_body():
     if paths:
         raise BadRequest(
             "could not parse the body as json: control characters or broken Unicode in "
-            + ", ".join(_printable(path) for path in paths)
+            + ", ".join(printable(path) for path in paths)
         )

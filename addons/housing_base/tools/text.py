@@ -11,3 +11,9 @@ INVALID_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 def has_invalid_characters(text):
     """Whether ``text`` holds a character no text field can store."""
     return bool(INVALID_CHARACTERS.search(text))
+
+
+def printable(text):
+    """``text`` with those characters written as escapes (``\\x00``, ``\\ud800``), for
+    messages and log lines (a NUL makes tools take a log file for binary)."""
+    return INVALID_CHARACTERS.sub(lambda match: match[0].encode("unicode_escape").decode(), text)

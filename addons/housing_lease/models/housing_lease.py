@@ -8,7 +8,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
 
-from odoo.addons.housing_base.tools.dates import stockholm_today
+from odoo.addons.housing_base.tools.dates import date_argument, stockholm_today
 
 from .housing_lease_notice_rule import LEASE_TYPES
 
@@ -307,8 +307,10 @@ class HousingLease(models.Model):
 
     # ------------------------------------------------------------------ rent
     def rent_on(self, date):
-        """Monthly rent on ``date``: the sum of the rent lines valid that day."""
+        """Monthly rent on ``date`` (a date or 'YYYY-MM-DD'): the sum of the rent lines
+        valid that day."""
         self.ensure_one()
+        date = date_argument(self.env, date, "date")
         return sum(
             self.rent_line_ids.filtered(lambda line: line._is_valid_on(date)).mapped("amount")
         )
@@ -508,8 +510,9 @@ class HousingLease(models.Model):
         notice rule; never before the start of the lease, and a fixed-term lease ends on its
         end date at the latest - unless it ends only by notice and the notice comes after
         the last day for it: then it runs on and the notice period counts from the notice
-        (Jordabalken 12 kap. 3 §)."""
+        (Jordabalken 12 kap. 3 §). ``notice_date``: a date or 'YYYY-MM-DD'."""
         self.ensure_one()
+        notice_date = date_argument(self.env, notice_date, "notice_date")
         termination = self._notice_rule()._termination_date(notice_date)
         if self.date_end and not self._notice_is_late(notice_date):
             termination = min(termination, self.date_end)
@@ -534,8 +537,14 @@ class HousingLease(models.Model):
         date or the earliest date the notice rule allows, whichever is later. A termination
         date earlier than the rule allows needs the housing manager group and an
         ``override_reason``. The daily cron ends the lease after the termination date.
+        Dates may be given as 'YYYY-MM-DD' (JSON-2).
         """
         self.ensure_one()
+        notice_date = date_argument(self.env, notice_date, "notice_date")
+        preferred_move_out_date = date_argument(
+            self.env, preferred_move_out_date, "preferred_move_out_date"
+        )
+        termination_date = date_argument(self.env, termination_date, "termination_date")
         if self.state not in ("upcoming", "current"):
             raise UserError(self.env._("Notice can only be given on an upcoming or current lease."))
         earliest = self.get_earliest_termination_date(notice_date)

@@ -8,6 +8,7 @@ from odoo.fields import Domain
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
+from odoo.addons.housing_base.tools.dates import record_argument
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 
 from ..tools import rules
@@ -364,6 +365,29 @@ class HousingParkingListing(models.Model):
         return rules.evaluate(terms, facts, application_type)
 
     def get_eligibility(self, partner):
+        """For programs and JSON-2: may ``partner`` (a record or an id) apply to each of
+        these listings, and why not, in JSON values: {listing id: {application type:
+        {"eligible", "priority", "reason", "label"}}}; priority only when eligible."""
+        partner = record_argument(self.env["res.partner"], partner, "partner")
+        labels = dict(
+            self.env["housing.parking.application"]
+            ._fields["priority_reason"]
+            ._description_selection(self.env)
+        )
+        return {
+            listing.id: {
+                application_type: {
+                    "eligible": verdict.eligible,
+                    "priority": verdict.priority if verdict.eligible and verdict.priority else None,
+                    "reason": verdict.reason,
+                    "label": labels.get(verdict.reason),
+                }
+                for application_type, verdict in verdicts.items()
+            }
+            for listing, verdicts in self._get_eligibility(partner).items()
+        }
+
+    def _get_eligibility(self, partner):
         """The verdicts (rules.Verdict: priority and reason code) on ``partner`` applying
         to each of these listings with each application type:
         {listing: {application type: verdict}}, from one batch of queries. Used by the
@@ -433,6 +457,7 @@ class HousingParkingListing(models.Model):
         rules.ParkingRefusal with a reason code when the contact may not apply."""
         self.ensure_one()
         self.check_access("read")
+        partner = record_argument(self.env["res.partner"], partner, "partner")
         Application = self.env["housing.parking.application"]
         Application._check_acting_for(partner)
         caller_env = self.env
@@ -446,7 +471,7 @@ class HousingParkingListing(models.Model):
         )
         if existing and existing.state not in ("withdrawn_user", "withdrawn_manager"):
             raise rules.ParkingRefusal(self.env, rules.ALREADY_APPLIED)
-        verdict = self.get_eligibility(partner)[self][application_type]
+        verdict = self._get_eligibility(partner)[self][application_type]
         if not verdict.eligible:
             raise rules.ParkingRefusal(self.env, verdict.reason)
         vals = {

@@ -169,7 +169,7 @@ class HousingParkingOffer(models.Model):
         self.env["housing.queue.membership"]._lock(self.sudo().partner_id, "parking_internal")
         offer = self._check_answerable()
         listing = offer.listing_id
-        verdict = listing.get_eligibility(offer.partner_id)[listing][
+        verdict = listing._get_eligibility(offer.partner_id)[listing][
             offer.application_id.application_type
         ]
         if not verdict.eligible:

@@ -30,7 +30,7 @@ class HousingPortalParking(CustomerPortal):
         listings = env["housing.parking.listing"].search([("state", "=", "published")])
         applications = env["housing.parking.application"].search([], order="id desc")
         applied = applications.filtered(lambda app: app.state in ("active", "offered")).listing_id
-        eligibility = listings.get_eligibility(partner)
+        eligibility = listings._get_eligibility(partner)
         reasons = dict(
             env["housing.parking.application"]
             ._fields["priority_reason"]

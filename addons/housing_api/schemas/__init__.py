@@ -1,0 +1,1 @@
+"""Request and response schemas of /api/housing/v1 (pydantic, strict)."""
