@@ -148,7 +148,11 @@ def _setup(admin, server, sfx):
         "res.partner",
         {"name": "Sara Svit", "is_housing_contact": True, "personal_number": personal_number},
     )
-    neighbour = admin.create("res.partner", {"name": "Nils Granne", "is_housing_contact": True})
+    # Identified (personnummer and customer number) but without a lease.
+    neighbour = admin.create(
+        "res.partner",
+        {"name": "Nils Granne", "is_housing_contact": True, "personal_number": _personal_number()},
+    )
     lease = admin.create(
         "housing.lease",
         {

@@ -122,3 +122,39 @@ def test_webhook_subscriptions_are_private(housing_api):
         "housing.webhook.subscription", "read", [subscription_id], fields=["url"]
     )
     assert subscription["url"] == "https://hooks.example.org/suite"
+
+
+def test_integration_is_not_an_internal_user(housing_api):
+    """Issue 14 item 2: an integration followed a service request (Maintenance's follower
+    rule for internal users), then wrote and deleted it, and created requests directly
+    past the tenant checks. It is a share user now: all of that is refused."""
+    admin = housing_api.admin
+    # Not admin.create: the fixture deletes the property's requests (delete_first).
+    request_id = admin.call(
+        "maintenance.request",
+        "create",
+        {
+            "name": "Svit: droppande kran",
+            "rental_object_id": housing_api.residence_id,
+            "reporter_id": housing_api.tenant_id,
+        },
+    )
+    [user] = admin.call("res.users", "read", [housing_api.user_id], fields=["partner_id", "share"])
+    assert user["share"] is True
+    partner_id = user["partner_id"][0]
+    for method, params in (
+        ("message_subscribe", {"partner_ids": [partner_id]}),
+        ("message_post", {"body": "Intern anteckning", "subtype_xmlid": "mail.mt_note"}),
+        ("write", {"vals": {"name": "Hackad"}}),
+        ("unlink", {}),
+    ):
+        reply = json2(housing_api, "maintenance.request", method, ids=[request_id], **params)
+        assert reply.status_code == 403, (method, reply.text)
+    reply = json2(housing_api, "maintenance.request", "create", vals_list=[{"name": "Direkt"}])
+    assert reply.status_code == 403, reply.text
+    [row] = admin.call(
+        "maintenance.request", "read", [request_id], fields=["name", "message_partner_ids"]
+    )
+    assert row["name"] == "Svit: droppande kran"
+    assert partner_id not in row["message_partner_ids"]
+    assert not admin.call("maintenance.request", "search", [("name", "=", "Direkt")])

@@ -121,24 +121,22 @@ class TestIntegrationRights(HousingApiCase):
             self.json2("maintenance.request", "create", vals_list=[{"name": "Direkt"}])
         )
         self.assertEqual(self.Request.search_count([]), before)
-        response = self.json2(
-            "maintenance.request",
-            "create_from_tenant",
-            partner=self.tenant.id,
-            vals={"name": "Diskmaskinen läcker", "rental_object_code": self.residence.code},
-            origin="api",
-        )
+
+        def report(name, rental_object):
+            return self.json2(
+                "maintenance.request",
+                "create_from_tenant",
+                partner=self.tenant.id,
+                vals={"name": name, "rental_object_code": rental_object.code},
+                origin="api",
+            )
+
+        response = report("Diskmaskinen läcker", self.residence)
         self.assertEqual(response.status_code, 200, response.text)
         created = self.Request.browse(response.json())
         self.assertEqual((created.reporter_id, created.origin), (self.tenant, "api"))
         # The tenant checks apply: a space the tenant does not lease is refused.
-        response = self.json2(
-            "maintenance.request",
-            "create_from_tenant",
-            partner=self.tenant.id,
-            vals={"name": "Fel plats", "rental_object_code": self.parking.code},
-            origin="api",
-        )
+        response = report("Fel plats", self.parking)
         self.assertEqual(response.status_code, 422, response.text)
         self.assertIn("rental objects you lease", response.json()["message"])
         self.assertEqual(self.Request.search_count([]), before + 1)
