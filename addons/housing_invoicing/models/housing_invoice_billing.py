@@ -215,7 +215,6 @@ class HousingInvoiceBilling(models.Model):
         if not leases:
             return []
         leases.rental_object_id.fetch(["code"])
-        leases.tenant_line_ids.fetch(["partner_id", "role"])
         lines_by_lease = defaultdict(list)
         for line in self.env["housing.lease.rent.line"].search_fetch(
             [
@@ -376,12 +375,18 @@ class HousingInvoiceBilling(models.Model):
                 "invoice_date": invoice_date,
                 "housing_period": period,
                 "invoice_origin": origin,
+                # The lines carry each lease's own taxes and accounts (a commercial lease
+                # with VAT and a parking space without may share an avi), and the due date
+                # is the one of the rent, not of a payment term.
+                "fiscal_position_id": False,
+                "invoice_payment_term_id": False,
                 "invoice_line_ids": [Command.create(line) for line in avi.lines],
             }
             if avi.move_type == "out_invoice":
                 values["invoice_date_due"] = due
             move_values.append(values)
-        moves = self.env["account.move"].create(move_values)
+        # No "created" note in each avi's chatter: the billing records say where it came from.
+        moves = self.env["account.move"].with_context(mail_create_nolog=True).create(move_values)
         self.create(
             [
                 {**row, "move_id": move.id}

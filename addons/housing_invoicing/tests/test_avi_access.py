@@ -96,3 +96,30 @@ class TestAviPdf(HousingInvoicingCase, HttpCase):
         self.assertEqual(avi.housing_ocr_line, line)
         # pdftotext lays the spaces out its own way: compare the words.
         self.assertIn(" ".join(line.split()), " ".join(text.split()))
+
+
+@tagged("housing_invoicing", "post_install", "-at_install")
+class TestAviPortal(HousingInvoicingCase, HttpCase):
+    """A tenant finds her avier under /my/invoices with the PDF; a neighbour's avi is not
+    shown to her."""
+
+    def test_my_invoices_shows_only_her_own_avier(self):
+        self.make_lease(self.residence)
+        self.lease_for(self.co_tenant, self.parking)
+        moves = self.run_period(FEB, date(2026, 1, 10))
+        own = moves.filtered(lambda move: move.partner_id == self.tenant)
+        other = moves - own
+        new_test_user(self.env, "anna_web", groups="base.group_portal", partner_id=self.tenant.id)
+        self.authenticate("anna_web", "anna_web")
+        page = self.url_open("/my/invoices")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn(own.name, page.text)
+        self.assertNotIn(other.name, page.text)
+        self.assertEqual(self.url_open(f"/my/invoices/{own.id}").status_code, 200)
+        # The avi itself, as the portal shows it (the PDF is the same document).
+        avi = self.url_open(f"/my/invoices/{own.id}?report_type=html")
+        self.assertIn(own.payment_reference, avi.text)
+        self.assertIn("5050-1055", avi.text)
+        response = self.url_open(f"/my/invoices/{other.id}?report_type=html", allow_redirects=False)
+        self.assertNotEqual(response.status_code, 200)
+        self.assertNotIn(other.payment_reference, response.text)

@@ -212,3 +212,30 @@ class TestMonthlyRun(HousingInvoicingCase):
         avi.button_cancel()
         self.assertFalse(lease.billing_ids)
         self.assertEqual(self.run_period(FEB).amount_total, 6200.0)
+
+
+@tagged("housing_invoicing", "post_install", "-at_install")
+class TestRentCron(HousingInvoicingCase):
+    def run_cron(self, today):
+        module = "odoo.addons.housing_invoicing.models.housing_invoice_billing"
+        with (
+            patch(f"{module}.stockholm_today", lambda: today),
+            patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: 0),
+        ):
+            self.Billing.with_company(self.company)._cron_run()
+
+    def test_next_month_is_billed_the_configured_days_ahead(self):
+        lease = self.make_lease(self.residence, start=date(2026, 1, 7))
+        self.company.housing_invoice_days_ahead = 20
+        # February is due on 30 January: 20 days ahead is 10 January.
+        self.run_cron(date(2026, 1, 9))
+        self.assertEqual(lease.billing_ids.mapped("period"), [JAN])
+        self.assertEqual(lease.billing_ids.amount, 5000.0)  # 25 of 31 days
+        self.run_cron(date(2026, 1, 10))
+        self.assertEqual(sorted(lease.billing_ids.mapped("period")), [JAN, FEB])
+        feb = lease.billing_ids.filtered(lambda billed: billed.period == FEB).move_id
+        self.assertEqual(
+            (feb.invoice_date, feb.invoice_date_due), (date(2026, 1, 10), date(2026, 1, 30))
+        )
+        self.run_cron(date(2026, 1, 11))
+        self.assertEqual(len(lease.billing_ids), 2)
