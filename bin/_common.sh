@@ -90,8 +90,22 @@ find_odoo() {
         read -r -a ODOO_PYTHON <<<"$shebang"
         "${ODOO_PYTHON[@]}" -c 'import odoo' 2>/dev/null \
             || die "Cannot tell which Python runs $ODOO_BIN ('${ODOO_PYTHON[*]}' cannot import odoo); set ODOO_BIN to odoo-bin."
-        if ! "${ODOO_PYTHON[@]}" -c 'import holidays, phonenumbers, stdnum' 2>/dev/null; then
-            die "The Python that runs $ODOO_BIN lacks the suite's packages. Install them with:
+        # The Python packages the housing manifests declare (external_dependencies).
+        local lacking
+        lacking="$("${ODOO_PYTHON[@]}" - "$ADDONS_DIR" <<'PY'
+import ast, importlib.metadata, pathlib, sys
+names = set()
+for manifest in pathlib.Path(sys.argv[1]).glob("*/__manifest__.py"):
+    names.update(ast.literal_eval(manifest.read_text()).get("external_dependencies", {}).get("python", []))
+for name in sorted(names):
+    try:
+        importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        print(name)
+PY
+)"
+        if [ -n "$lacking" ]; then
+            die "The Python that runs $ODOO_BIN lacks the suite's packages ($(echo $lacking)). Install them with:
        ${ODOO_PYTHON[*]} -m pip install -r $REPO/requirements.txt"
         fi
     fi
