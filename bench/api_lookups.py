@@ -169,8 +169,10 @@ def start_server(odoo, args, db, workers):
 
 def lookups(db, key, sample):
     """name -> (v1 request, JSON-2 request) factories taking a random sample row."""
-    auth = {"Authorization": f"Bearer {key}"}
-    json2 = {**auth, "X-Odoo-Database": db}
+    # Both name the database: without it Odoo lists the server's databases (a connection
+    # to "postgres") on every call that has no session.
+    auth = {"Authorization": f"Bearer {key}", "X-Odoo-Database": db}
+    json2 = auth
     object_fields = ["code", "name", "object_type", "status", "base_rent", "current_rent"]
     object_fields += ["vacant_from", "property_id", "building_id", "staircase_id"]
     lease_fields = ["name", "lease_type", "state", "rental_object_id", "partner_ids"]

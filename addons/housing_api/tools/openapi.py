@@ -62,7 +62,8 @@ META_PATHS = {
 DESCRIPTION = f"""Purpose-built endpoints of the housing suite for integrators.
 
 **Authentication**: an Odoo API key of a user in the Housing integration group,
-`Authorization: Bearer <key>`.
+`Authorization: Bearer <key>`. Name the database too, `X-Odoo-Database: <name>`: without
+it Odoo lists the server's databases on every call.
 
 **Requests**: bodies are JSON objects of at most {MAX_BODY_BYTES // 1024} KiB (however they
 are sent, chunked too), with exactly the documented fields and JSON types. Text may not
