@@ -9,6 +9,7 @@ import json
 import re
 
 import pydantic
+from werkzeug.http import http_date
 
 from odoo import http
 from odoo.fields import Domain
@@ -201,7 +202,8 @@ def _deprecation_headers(deprecated):
     headers = [("Deprecation", "true")]
     if deprecated.get("sunset"):
         sunset = datetime.date.fromisoformat(deprecated["sunset"])
-        headers.append(("Sunset", sunset.strftime("%a, %d %b %Y 00:00:00 GMT")))
+        # An HTTP date is English whatever the server's locale (strftime's %a/%b are not).
+        headers.append(("Sunset", http_date(sunset)))
     if deprecated.get("link"):
         headers.append(("Link", f'<{deprecated["link"]}>; rel="deprecation"'))
     return headers
