@@ -194,7 +194,8 @@ class HousingInvoiceBilling(models.Model):
             [
                 ("company_id", "=", company.id),
                 ("billing_partner_id", "in", partner_ids),
-                ("state", "in", (*BILLABLE_STATES, "ended")),
+                # Ended and cancelled leases too: months billed for them are credited.
+                ("state", "in", (*BILLABLE_STATES, "ended", "cancelled")),
                 "|",
                 ("date_stop", "=", False),
                 ("date_stop", ">=", window),
@@ -279,21 +280,31 @@ class HousingInvoiceBilling(models.Model):
                 difference = round(expected - amount, 2)
                 if not difference:
                     continue
-                ended = bool(lease.date_stop and lease.date_stop < periods.month_end(month))
+                ended = lease.state == "cancelled" or bool(
+                    lease.date_stop and lease.date_stop < periods.month_end(month)
+                )
                 pending.setdefault(partner.id, []).append(
                     (lease, month, difference, ended and difference < 0)
                 )
+        renting = {
+            lease.billing_partner_id.id
+            for lease in leases
+            if lease.state in BILLABLE_STATES and (not lease.date_stop or lease.date_stop >= period)
+        }
         result = []
         for partner_id, avi in avier.items():
             result += self._place_differences(
-                avi, pending.get(partner_id, []), company, labels, period, leases
+                avi, pending.get(partner_id, []), company, labels, partner_id in renting
             )
         return result
 
     def _month_lines(self, lease, lines, month):
         """(rent line, amount, days, days of month) for the rent lines of ``lease`` valid
-        in ``month``, pro rata for the days both the line and the lease run."""
+        in ``month``, pro rata for the days both the line and the lease run (none for a
+        cancelled lease)."""
         result = []
+        if lease.state == "cancelled":
+            return result
         for line in lines:
             days, month_days = periods.covered_days(
                 month, (line.date_from, line.date_to), (lease.date_start, lease.date_stop)
@@ -304,10 +315,11 @@ class HousingInvoiceBilling(models.Model):
                 )
         return result
 
-    def _place_differences(self, avi, differences, company, labels, period, leases):
+    def _place_differences(self, avi, differences, company, labels, still_renting):
         """The avier of one contact: the regular avi, with the differences of months
-        already billed on it or on an avi of their own (per the company's setting), and a
-        credit note for months billed after a lease ended."""
+        already billed on it or on an avi of their own (per the company's setting, or when
+        the contact rents nothing more), and a credit note for months billed after a lease
+        ended."""
         result = [avi] if avi.lines else []
         credit_notes = Avi(avi.partner, move_type="out_refund")
         separate = Avi(avi.partner)
@@ -326,12 +338,6 @@ class HousingInvoiceBilling(models.Model):
                 }
             )
         if separate.lines:
-            still_renting = any(
-                lease.billing_partner_id == avi.partner
-                and lease.state in BILLABLE_STATES
-                and (not lease.date_stop or lease.date_stop >= period)
-                for lease in leases
-            )
             if (
                 company.housing_retroactive_mode == "next"
                 and avi.lines
@@ -446,22 +452,25 @@ class _Labels:
     def month(self, day):
         return format_date(day, "LLLL yyyy", locale=self.lang)
 
-    def _tax_and_account(self, lease, kind, tax_rate=0):
-        """Taxes and income account of a line of ``kind`` (the base rent of a parking or
-        storage lease is parking or storage income), through the lease's fiscal position
-        (or the company's VAT fiscal position for a rent line with a VAT rate)."""
+    def _line(self, lease, kind, name, amount, tax_rate=0):
+        """An avi line of ``kind`` with its income account (the base rent of a parking or
+        storage lease is parking or storage income) and taxes, through the lease's fiscal
+        position (or the company's VAT fiscal position for a rent line with a VAT rate)."""
         if kind == "base":
             kind = LEASE_TYPE_KINDS.get(lease.lease_type, kind)
-        position = lease.fiscal_position_id or (
-            self.company.housing_vat_fiscal_position_id if tax_rate else lease.fiscal_position_id
-        )
-        return (
-            position.map_tax(self.exempt_tax),
-            position.map_account(self.company._housing_kind_account(kind)),
-        )
+        position = lease.fiscal_position_id
+        if not position and tax_rate:
+            position = self.company.housing_vat_fiscal_position_id
+        account = position.map_account(self.company._housing_kind_account(kind))
+        return {
+            "name": name,
+            "quantity": 1,
+            "price_unit": amount,
+            "account_id": account.id,
+            "tax_ids": [Command.set(position.map_tax(self.exempt_tax).ids)],
+        }
 
     def invoice_line(self, lease, line, amount, month, days, month_days):
-        taxes, account = self._tax_and_account(lease, line.kind, line.tax_rate)
         what = line.name or self.kinds[line.kind]
         if days < month_days:
             name = self.env._(
@@ -479,19 +488,16 @@ class _Labels:
                 object=lease.rental_object_id.code,
                 month=self.month(month),
             )
-        return {
-            "name": name,
-            "quantity": 1,
-            "price_unit": amount,
-            "account_id": account.id,
-            "tax_ids": [Command.set(taxes.ids)],
-        }
+        return self._line(lease, line.kind, name, amount, line.tax_rate)
 
     def difference_line(self, lease, month, difference, is_credit):
-        taxes, account = self._tax_and_account(
-            lease, LEASE_TYPE_KINDS.get(lease.lease_type, "base")
-        )
-        if is_credit:
+        if is_credit and lease.state == "cancelled":
+            name = self.env._(
+                "Credit %(object)s, %(month)s: the lease was cancelled",
+                object=lease.rental_object_id.code,
+                month=self.month(month),
+            )
+        elif is_credit:
             name = self.env._(
                 "Credit %(object)s, %(month)s: the lease ended on %(date)s",
                 object=lease.rental_object_id.code,
@@ -504,10 +510,4 @@ class _Labels:
                 object=lease.rental_object_id.code,
                 month=self.month(month),
             )
-        return {
-            "name": name,
-            "quantity": 1,
-            "price_unit": difference,
-            "account_id": account.id,
-            "tax_ids": [Command.set(taxes.ids)],
-        }
+        return self._line(lease, "base", name, difference)

@@ -206,6 +206,20 @@ class TestMonthlyRun(HousingInvoicingCase):
         self.assertEqual(credit.amount_total, 9400.0)
         self.assertFalse(self.run_period(MAR, date(2026, 2, 21)))
 
+    def test_credit_note_for_a_cancelled_lease(self):
+        """An upcoming lease billed in advance, then cancelled before it started."""
+        lease = self.make_lease(self.residence, start=date(2027, 2, 1))
+        self.assertEqual(lease.state, "upcoming")
+        avi = self.run_period(date(2027, 2, 1), date(2027, 1, 10))
+        self.assertEqual(avi.amount_total, 6200.0)
+        lease.action_cancel()
+        credit = self.run_period(date(2027, 3, 1), date(2027, 1, 20))
+        self.assertEqual(credit.move_type, "out_refund")
+        self.assertEqual(
+            self.invoice_lines(credit),
+            [("Kreditering 999-001-01-0001, februari 2027: kontraktet makulerades", 6200.0)],
+        )
+
     def test_a_cancelled_avi_is_billed_again(self):
         lease = self.make_lease(self.residence)
         avi = self.run_period(FEB)
