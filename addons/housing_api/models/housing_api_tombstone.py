@@ -40,8 +40,9 @@ class HousingApiTombstone(models.Model):
 
 
 class HousingApiSynced(models.AbstractModel):
-    """Leaves a tombstone when one of these records is deleted or archived, and takes it
-    away again when the record comes back (it is then in the sync's data once more)."""
+    """Leaves a tombstone when one of these records is deleted or archived (or otherwise
+    leaves the API's view, see _housing_api_gone), and takes it away again when the record
+    comes back (it is then in the sync's data once more)."""
 
     _name = "housing.api.synced"
     _description = "Synchronised over the housing API"
@@ -60,17 +61,28 @@ class HousingApiSynced(models.AbstractModel):
             ]
         )
 
+    def _housing_api_gone(self):
+        """{field: value}: a record with any of these values is out of the API's view
+        (archived); the tombstone's reason is "archived"."""
+        return {"active": False} if "active" in self._fields else {}
+
     def write(self, vals):
-        if "active" not in vals or "active" not in self._fields:
+        gone = {name: value for name, value in self._housing_api_gone().items() if name in vals}
+        if not gone:
             return super().write(vals)
-        changed = self.filtered(lambda record: record.active != bool(vals["active"]))
+
+        def is_gone(record):
+            return any(record[name] == value for name, value in self._housing_api_gone().items())
+
+        before = {record.id: is_gone(record) for record in self}
         result = super().write(vals)
-        if vals["active"]:
+        now_gone = self.filtered(is_gone)
+        (now_gone.filtered(lambda record: not before[record.id]))._housing_api_tombstone("archived")
+        back = (self - now_gone).filtered(lambda record: before[record.id])
+        if back:
             self.env["housing.api.tombstone"].sudo().search(
-                [("res_model", "=", self._name), ("res_id", "in", changed.ids)]
+                [("res_model", "=", self._name), ("res_id", "in", back.ids)]
             ).unlink()
-        else:
-            changed._housing_api_tombstone("archived")
         return result
 
     @api.ondelete(at_uninstall=False)

@@ -77,6 +77,11 @@ class MaintenanceRequest(models.Model):
         )
         return requests
 
+    def _housing_api_gone(self):
+        """A fault report hidden from the tenant, or archived in Maintenance, is out of
+        the API's view (the API lists what tenants see)."""
+        return {**super()._housing_api_gone(), "hidden_from_tenant": True, "archive": True}
+
     def write(self, vals):
         # Assigning a resource can move the request to another stage too.
         if not {"stage_id", "user_id"} & vals.keys():

@@ -118,3 +118,19 @@ class TestApiSync(HousingApiCase):
                 self.assertApiError(self.api("GET", f"/leases?{query}"), 400, "validation_error")
         page = self.api("GET", f"/leases?state=current&cursor={cursor}")
         self.assertEqual(page.status_code, 200, page.text)
+
+    def test_a_fault_report_hidden_from_the_tenant_is_a_tombstone(self):
+        report = self.report()
+        page = self.api("GET", "/service-requests?modified_since=2000-01-01").json()
+        self.assertIn(report.id, [row["id"] for row in page["data"]])
+        cursor = page["pagination"]["next_cursor"]
+        report.hidden_from_tenant = True
+        page = self.api("GET", f"/service-requests?cursor={cursor}").json()
+        self.assertNotIn(report.id, [row["id"] for row in page["data"]])
+        self.assertIn(
+            {"id": report.id, "reason": "archived"},
+            [{k: t[k] for k in ("id", "reason")} for t in page["tombstones"]],
+        )
+        report.hidden_from_tenant = False
+        page = self.api("GET", f"/service-requests?cursor={cursor}").json()
+        self.assertNotIn(report.id, [t["id"] for t in page["tombstones"]])
