@@ -6,6 +6,13 @@ from odoo.addons.housing_base.tools.dates import stockholm_today
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # Accounting's own contact fields read bank accounts and report actions, which a share
+    # user (the housing integration, a portal tenant) may not read: for internal users only,
+    # so that reading a contact without a field list keeps working for integrations.
+    bank_account_count = fields.Integer(groups="base.group_user")
+    available_invoice_template_pdf_report_ids = fields.One2many(groups="base.group_user")
+    display_invoice_template_pdf_report_id = fields.Boolean(groups="base.group_user")
+
     housing_billed = fields.Monetary(
         string="Rent billed",
         compute="_compute_housing_ledger",
