@@ -461,14 +461,16 @@ class _Labels:
         position = lease.fiscal_position_id
         if not position and tax_rate:
             position = self.company.housing_vat_fiscal_position_id
-        account = position.map_account(self.company._housing_kind_account(kind))
-        return {
+        values = {
             "name": name,
             "quantity": 1,
             "price_unit": amount,
-            "account_id": account.id,
             "tax_ids": [Command.set(position.map_tax(self.exempt_tax).ids)],
         }
+        account = self.company._housing_kind_account(kind)
+        if account:  # otherwise the journal's income account
+            values["account_id"] = position.map_account(account).id
+        return values
 
     def invoice_line(self, lease, line, amount, month, days, month_days):
         what = line.name or self.kinds[line.kind]

@@ -1,6 +1,7 @@
 from datetime import date
 
 from odoo import Command
+from odoo.tools.translate import code_translations
 
 from odoo.addons.housing_lease.tests.common import HousingLeaseCase
 
@@ -41,6 +42,10 @@ class HousingInvoicingCase(HousingLeaseCase):
         cls.env["res.lang"]._activate_lang("sv_SE")
         cls.env["ir.module.module"]._load_module_terms(
             ["housing_lease", "housing_invoicing"], ["sv_SE"]
+        )
+        # The name housing_lease gives a new lease's rent line, in the contract's language.
+        cls.base_rent = code_translations.get_python_translations("housing_lease", "sv_SE").get(
+            "Base rent", "Base rent"
         )
 
     @classmethod

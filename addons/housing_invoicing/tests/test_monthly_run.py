@@ -13,6 +13,11 @@ JAN, FEB, MAR = date(2026, 1, 1), date(2026, 2, 1), date(2026, 3, 1)
 
 @tagged("housing_invoicing", "post_install", "-at_install")
 class TestMonthlyRun(HousingInvoicingCase):
+    def terminate(self, lease, day):
+        """The lease ends on ``day`` (as after an agreed notice: billing looks at the
+        termination date only)."""
+        lease.write({"state": "notice", "notice_date": day, "termination_date": day})
+
     def invoice_lines(self, move):
         return [(line.name, line.price_subtotal) for line in move.invoice_line_ids]
 
@@ -39,9 +44,9 @@ class TestMonthlyRun(HousingInvoicingCase):
         self.assertEqual(
             sorted(self.invoice_lines(avi)),
             [
-                ("Base rent 999-001-01-0001, februari 2026", 6200.0),
-                ("Base rent 999-001-F-001, februari 2026", 150.0),
-                ("Base rent 999-001-P-001, februari 2026", 950.0),
+                (f"{self.base_rent} 999-001-01-0001, februari 2026", 6200.0),
+                (f"{self.base_rent} 999-001-F-001, februari 2026", 150.0),
+                (f"{self.base_rent} 999-001-P-001, februari 2026", 950.0),
             ],
         )
         self.assertEqual(avi.amount_total, 7300.0)
@@ -55,20 +60,18 @@ class TestMonthlyRun(HousingInvoicingCase):
     def test_pro_rata_at_start_and_end(self):
         starting = self.make_lease(self.residence, start=date(2026, 1, 15))
         ending = self.lease_for(self.co_tenant, self.parking)
-        ending.give_notice(
-            date(2026, 1, 2), termination_date=date(2026, 1, 20), override_reason="Avtal"
-        )
+        self.terminate(ending, date(2026, 1, 20))
         moves = self.run_period(JAN, date(2026, 1, 2))
         avi = moves.filtered(lambda move: move.partner_id == self.tenant)
         self.assertEqual(
             self.invoice_lines(avi),
-            [("Base rent 999-001-01-0001, januari 2026 (17 av 31 dagar)", 3400.0)],
+            [(f"{self.base_rent} 999-001-01-0001, januari 2026 (17 av 31 dagar)", 3400.0)],
         )
         self.assertEqual(starting.billing_ids.amount, 3400.0)
         avi = moves - avi
         self.assertEqual(
             self.invoice_lines(avi),
-            [("Base rent 999-001-P-001, januari 2026 (20 av 31 dagar)", 612.9)],
+            [(f"{self.base_rent} 999-001-P-001, januari 2026 (20 av 31 dagar)", 612.9)],
         )
         # January's due date has passed when the run bills it: ten business days.
         self.assertEqual(avi.invoice_date_due, date(2026, 1, 19))
@@ -180,9 +183,7 @@ class TestMonthlyRun(HousingInvoicingCase):
         self.run_period(JAN)
         self.run_period(FEB)
         # Staff agree that the lease ended on 15 January, after both months were billed.
-        lease.give_notice(
-            date(2026, 1, 10), termination_date=date(2026, 1, 15), override_reason="Dödsbo"
-        )
+        self.terminate(lease, date(2026, 1, 15))
         lease._update_states(date(2026, 2, 20))
         self.assertEqual(lease.state, "ended")
         credit = self.run_period(MAR, date(2026, 2, 20))

@@ -33,7 +33,7 @@ class TestRetroactiveRent(HousingInvoicingCase):
         self.assertEqual(
             [(line.name, line.price_subtotal) for line in avi.invoice_line_ids],
             [
-                ("Base rent 999-001-01-0001, mars 2026", 6450.0),
+                (f"{self.base_rent} 999-001-01-0001, mars 2026", 6450.0),
                 ("Retroaktiv hyresjustering 999-001-01-0001, januari 2026", 250.0),
                 ("Retroaktiv hyresjustering 999-001-01-0001, februari 2026", 250.0),
             ],
