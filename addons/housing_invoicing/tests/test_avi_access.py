@@ -4,6 +4,7 @@ from datetime import date
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .. import post_init_hook
 from ..tools import ocr
 from .common import HousingInvoicingCase
 
@@ -123,3 +124,35 @@ class TestAviPortal(HousingInvoicingCase, HttpCase):
         response = self.url_open(f"/my/invoices/{other.id}?report_type=html", allow_redirects=False)
         self.assertNotEqual(response.status_code, 200)
         self.assertNotIn(other.payment_reference, response.text)
+
+
+@tagged("housing_invoicing", "post_install", "-at_install")
+class TestLedgerAndSetup(HousingInvoicingCase):
+    def test_ledger_follows_payments(self):
+        self.make_lease(self.residence)
+        jan = self.run_period(date(2026, 1, 1), date(2025, 12, 10))
+        feb = self.run_period(FEB, date(2026, 1, 10))
+        self.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=jan.ids
+        ).create({"payment_date": date(2025, 12, 29)})._create_payments()
+        self.assertEqual(jan.payment_state, "paid")
+        partner = self.tenant.with_user(self.lease_user)
+        self.assertEqual(
+            (partner.housing_billed, partner.housing_paid, partner.housing_open),
+            (12400.0, 6200.0, 6200.0),
+        )
+        self.assertEqual(partner.housing_overdue, 6200.0)  # February, due 30 January 2026
+        self.assertEqual(feb.invoice_date_due, date(2026, 1, 30))
+
+    def test_companies_with_the_chart_before_the_module_get_the_setup(self):
+        """What the install hook does for a company that had the Swedish chart already."""
+        journal = self.company.housing_invoice_journal_id
+        self.company.write({"housing_invoice_journal_id": False, "housing_exempt_tax_id": False})
+        journal.unlink()
+        post_init_hook(self.env)
+        self.assertEqual(self.company.housing_invoice_journal_id.code, "HYR")
+        self.assertEqual(
+            self.company.housing_invoice_journal_id.invoice_reference_model, "housing_ocr"
+        )
+        self.assertEqual(self.company.housing_exempt_tax_id.amount, 0.0)
+        self.assertEqual(self.company.housing_account_parking_id.code, "39112")
