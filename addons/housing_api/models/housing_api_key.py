@@ -1,9 +1,9 @@
 import logging
-from contextlib import nullcontext
 
 from odoo import fields, models, tools
 from odoo.exceptions import AccessError
-from odoo.tools import SQL
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
+from odoo.tools import SQL, mute_logger
 
 from ..tools.constants import INTEGRATION_GROUP
 
@@ -87,16 +87,19 @@ class HousingApiKey(models.Model):
             return
         if self.env.cr.readonly:
             self.env.cr.rollback()  # nothing read yet is kept: the key check comes first
-            cursor = self.env.registry.cursor(readonly=False)
-        else:
-            cursor = nullcontext(self.env.cr)
-        with cursor as cr:
-            cr.execute(
-                SQL(
-                    "INSERT INTO %(uses)s (key_id, last_used_at)"
-                    " VALUES (%(key)s, now() at time zone 'utc')"
-                    " ON CONFLICT (key_id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at",
-                    uses=SQL.identifier(USE_TABLE),
-                    key=key_id,
+        # In a transaction of its own, so that parallel calls with one key never make the
+        # request fail: when two note the use at once, one waits and then gives way (its
+        # serialization error is the other's write of the same minute).
+        try:
+            with self.env.registry.cursor(readonly=False) as cr, mute_logger("odoo.sql_db"):
+                cr.execute(
+                    SQL(
+                        "INSERT INTO %(uses)s (key_id, last_used_at)"
+                        " VALUES (%(key)s, now() at time zone 'utc')"
+                        " ON CONFLICT (key_id) DO UPDATE SET last_used_at = EXCLUDED.last_used_at",
+                        uses=SQL.identifier(USE_TABLE),
+                        key=key_id,
+                    )
                 )
-            )
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY:
+            _logger.debug("API key %s: its use was noted by a parallel call", key_id)
