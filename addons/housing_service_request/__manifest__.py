@@ -13,6 +13,7 @@
         "security/housing_service_request_groups.xml",
         "security/ir.model.access.csv",
         "security/housing_service_request_security.xml",
+        "data/ir_sequence_data.xml",
         "data/maintenance_stage_data.xml",
         "data/mail_template_data.xml",
         "wizard/housing_request_reason_wizard_views.xml",
@@ -21,6 +22,7 @@
         "views/maintenance_stage_views.xml",
         "views/housing_caretaker_area_views.xml",
         "views/housing_rental_object_views.xml",
+        "views/housing_lease_views.xml",
         "views/housing_service_request_menus.xml",
     ],
     "demo": [

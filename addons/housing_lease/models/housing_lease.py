@@ -45,6 +45,7 @@ class HousingLease(models.Model):
     rental_object_id = fields.Many2one(
         "housing.rental.object", required=True, index=True, ondelete="restrict", tracking=True
     )
+    rental_object_code = fields.Char(related="rental_object_id.code", string="Object code")
     property_id = fields.Many2one(related="rental_object_id.property_id", store=True, index=True)
     residential_area_id = fields.Many2one(
         related="rental_object_id.residential_area_id", store=True, index=True
@@ -124,7 +125,11 @@ class HousingLease(models.Model):
         copy=False, help="Why the termination date is earlier than the notice rule allows."
     )
     rent_line_ids = fields.One2many("housing.lease.rent.line", "lease_id", copy=True)
-    current_rent = fields.Monetary(compute="_compute_current_rent")
+    current_rent = fields.Monetary(
+        string="Rent",
+        compute="_compute_current_rent",
+        help="Monthly rent today, or from the start date for a lease that has not started.",
+    )
 
     _name_unique = models.Constraint("UNIQUE(name)", "The lease number must be unique.")
     _dates_ordered = models.Constraint(
@@ -184,10 +189,13 @@ class HousingLease(models.Model):
                 lease.date_end - relativedelta(months=rule.notice_months)
             )
 
+    @api.depends(
+        "date_start", "rent_line_ids.amount", "rent_line_ids.date_from", "rent_line_ids.date_to"
+    )
     def _compute_current_rent(self):
         today = stockholm_today()
         for lease in self:
-            lease.current_rent = lease.rent_on(today)
+            lease.current_rent = lease.rent_on(max(today, lease.date_start or today))
 
     def _compute_display_name(self):
         for lease in self:
@@ -344,7 +352,8 @@ class HousingLease(models.Model):
                 {
                     "lease_id": lease.id,
                     "kind": "parking" if lease.lease_type in ("parking", "garage") else "base",
-                    "name": self.env._("Base rent"),
+                    # In the contract's language, like the contract that lists the line.
+                    "name": lease.with_context(lang=lease._get_contract_lang()).env._("Base rent"),
                     "amount": lease.rental_object_id.base_rent,
                     "date_from": lease.date_start,
                 }
@@ -364,6 +373,10 @@ class HousingLease(models.Model):
             )
         self.state = "cancelled"
         return True
+
+    def action_view_rental_object(self):
+        self.ensure_one()
+        return self.rental_object_id._get_records_action()
 
     def action_open_notice_wizard(self):
         self.ensure_one()

@@ -28,7 +28,15 @@ class HousingLeaseRentLine(models.Model):
     name = fields.Char(string="Description")
     amount = fields.Monetary(string="Monthly amount", required=True)
     tax_rate = fields.Float(string="VAT (%)", digits=(5, 2), help="0 for residences.")
-    date_from = fields.Date(string="Valid from", required=True)
+    date_from = fields.Date(
+        string="Valid from",
+        required=True,
+        compute="_compute_date_from",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Defaults to the lease's start date.",
+    )
     date_to = fields.Date(string="Valid to")
     rent_change_line_id = fields.Many2one(
         "housing.lease.rent.change.line",
@@ -60,6 +68,11 @@ class HousingLeaseRentLine(models.Model):
         "daterange(date_from, date_to, '[]') WITH &&) DEFERRABLE INITIALLY DEFERRED",
         "Rent lines of the same kind cannot overlap.",
     )
+
+    @api.depends("lease_id.date_start")
+    def _compute_date_from(self):
+        for line in self.filtered(lambda line: not line.date_from):
+            line.date_from = line.lease_id.date_start
 
     @api.constrains("lease_id", "kind", "name", "date_from", "date_to")
     def _check_overlap(self):

@@ -22,12 +22,6 @@ class HousingRentalObject(models.Model):
 
     def action_view_service_requests(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "housing_service_request.action_housing_service_request"
+        return self.env["maintenance.request"]._housing_requests_action(
+            [("rental_object_id", "=", self.id)], {"default_rental_object_id": self.id}
         )
-        action["domain"] = [("rental_object_id", "=", self.id)]
-        action["context"] = {
-            "housing_service_request": True,
-            "default_rental_object_id": self.id,
-        }
-        return action

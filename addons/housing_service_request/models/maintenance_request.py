@@ -100,6 +100,24 @@ CONTRACTOR_LOCKED_FIELDS = (
 class MaintenanceRequest(models.Model):
     _inherit = "maintenance.request"
 
+    # Housing requests move through the housing stages only, the Maintenance app's
+    # requests through its own (the statusbar and the stage field follow is_housing).
+    stage_id = fields.Many2one(
+        domain="[('housing_code', '!=' if is_housing else '=', False)]",
+    )
+    case_number = fields.Char(
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The number the tenant quotes about the fault (ärendenummer).",
+    )
+    tenant_message_ids = fields.Many2many(
+        "mail.message",
+        string="Conversation with the tenant",
+        compute="_compute_tenant_message_ids",
+        groups=STAFF_GROUPS,
+        help="The messages the tenant sees and writes, without internal notes.",
+    )
     is_housing = fields.Boolean(
         string="Service request",
         compute="_compute_is_housing",
@@ -278,6 +296,11 @@ class MaintenanceRequest(models.Model):
                 own, request.rental_object_id, request.property_id
             )
 
+    @api.depends("message_ids")
+    def _compute_tenant_message_ids(self):
+        for request in self:
+            request.tenant_message_ids = request._tenant_messages() if request.id else False
+
     @api.depends("priority_level", "priority_weeks")
     def _compute_priority_days(self):
         for request in self:
@@ -367,6 +390,26 @@ class MaintenanceRequest(models.Model):
                     )
                 )
 
+    @api.constrains("stage_id", "is_housing")
+    def _check_housing_stage(self):
+        for request in self:
+            if request.is_housing and not request.stage_id.housing_code:
+                raise ValidationError(
+                    self.env._(
+                        "%(stage)s is a stage of the Maintenance app: a service request uses "
+                        "the service request stages.",
+                        stage=request.stage_id.name,
+                    )
+                )
+            if not request.is_housing and request.stage_id.housing_code:
+                raise ValidationError(
+                    self.env._(
+                        "%(stage)s is a service request stage: a maintenance request without "
+                        "a rental object or property uses the Maintenance app's stages.",
+                        stage=request.stage_id.name,
+                    )
+                )
+
     @api.constrains("lease_id", "reporter_id", "rental_object_id")
     def _check_lease(self):
         for request in self.filtered("lease_id"):
@@ -408,7 +451,9 @@ class MaintenanceRequest(models.Model):
             raise AccessError(self.env._("External contractors cannot create requests."))
         self._housing_prepare_create(vals_list)
         requests = super().create(vals_list)
-        requests.filtered("is_housing")._housing_sync_reporter_followers()
+        housing = requests.filtered("is_housing")
+        housing._housing_sync_reporter_followers()
+        housing._housing_notify_reported()
         return requests
 
     @api.model
@@ -417,14 +462,19 @@ class MaintenanceRequest(models.Model):
         housing_vals = [
             vals
             for vals in vals_list
-            if vals.get("rental_object_id") or vals.get("property_id") or vals.get("staircase_id")
+            if vals.get("rental_object_id")
+            or vals.get("property_id")
+            or vals.get("staircase_id")
+            or vals.get("common_space_type")
         ]
         if not housing_vals:
             return
         properties = self._housing_vals_properties(housing_vals)
         teams = self._housing_routed_teams(self.env["housing.property"].union(*properties))
         stages = {code: self._housing_stage(code) for code in ("waiting", "assigned")}
+        sequence = self.env["ir.sequence"].sudo()
         for vals, prop in zip(housing_vals, properties, strict=True):
+            vals["case_number"] = sequence.next_by_code("housing.service.request")
             routed = teams.get(prop.id, False)
             team = self.env["maintenance.team"].browse(
                 vals.get("maintenance_team_id") or routed or self._get_default_team_id()
@@ -457,7 +507,7 @@ class MaintenanceRequest(models.Model):
             if vals.get("property_id")
             else objects.browse(vals["rental_object_id"]).property_id
             if vals.get("rental_object_id")
-            else staircases.browse(vals["staircase_id"]).property_id
+            else staircases.browse(vals.get("staircase_id")).property_id
             for vals in vals_list
         ]
 
@@ -627,20 +677,37 @@ class MaintenanceRequest(models.Model):
     def _housing_notify_stage(self):
         """E-mail the reporter about the new stage (not for hidden requests). As superuser:
         a contractor who handed a request back no longer reads it."""
-        template = self.env.ref("housing_service_request.mail_template_stage_changed")
-        for request in self.sudo().filtered(
-            lambda r: (
-                r.is_housing
-                and r.reporter_id
-                and not r.hidden_from_tenant
-                and r.stage_id.housing_notify_tenant
-            )
+        self.sudo().filtered(
+            lambda r: r.stage_id.housing_code and r.stage_id.housing_notify_tenant
+        )._housing_mail_tenant("housing_service_request.mail_template_stage_changed")
+
+    def _housing_notify_reported(self):
+        """Acknowledge a new fault report to the reporter (portal, API or staff alike): the
+        case number and the date it is planned to be fixed by."""
+        self.sudo()._housing_mail_tenant("housing_service_request.mail_template_reported")
+
+    def _housing_mail_tenant(self, template_xmlid):
+        """Post the template as a public message e-mailed to the reporter, in the
+        reporter's language, for the housing requests the tenant sees."""
+        template = self.env.ref(template_xmlid)
+        for request in self.filtered(
+            lambda r: r.is_housing and r.reporter_id and not r.hidden_from_tenant
         ):
+            # The composer renders a comment in the language of its context.
+            request = request.with_context(lang=request.reporter_id.lang or self.env.lang)
             request.message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",
                 partner_ids=request.reporter_id.ids,
             )
+
+    def get_formview_id(self, access_uid=None):
+        """Links to a service request (chatter, e-mails) open the fault report form."""
+        if len(self) == 1 and self.is_housing:
+            return self.env.ref(
+                "housing_service_request.maintenance_request_view_form_housing_service"
+            ).id
+        return super().get_formview_id(access_uid=access_uid)
 
     def get_tenant_portal_url(self):
         """Absolute link to the request on the tenant's pages (used by the e-mails;
@@ -649,6 +716,24 @@ class MaintenanceRequest(models.Model):
         return f"{self.get_base_url()}/my/service-requests/{self.id}"
 
     # ------------------------------------------------------------------ staff actions
+    @api.model
+    def _housing_requests_action(self, domain, context=None):
+        """The Service requests action (kanban by stage first) on ``domain``."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "housing_service_request.action_housing_service_request"
+        )
+        action["domain"] = [("is_housing", "=", True), *domain]
+        action["context"] = {"housing_service_request": True, **(context or {})}
+        return action
+
+    def action_view_lease(self):
+        self.ensure_one()
+        return self.lease_id._get_records_action()
+
+    def action_view_rental_object(self):
+        self.ensure_one()
+        return self.rental_object_id._get_records_action()
+
     def action_hand_back(self, reason):
         """Return the requests to the team that ordered the work: stage *Returned*, no
         resource, an internal note with the reason."""

@@ -5,3 +5,4 @@ from . import test_service_request_access
 from . import test_service_request_photos
 from . import test_service_request_workflow
 from . import test_service_request_protected_identity
+from . import test_service_request_staff
