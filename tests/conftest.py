@@ -118,7 +118,13 @@ def wait_until_up(process, log, url, timeout=90):
 def odoo_server(tmp_path_factory, pytestconfig):
     """Base URL and database of a running Odoo server with the housing suite installed."""
     log = tmp_path_factory.mktemp("odoo") / "server.log"
-    process, url, database = start_server(log, "--workers", "0", "--max-cron-threads", "0")
+    # Prefork with two workers, as in production: what one worker process remembers (login
+    # cool-downs, caches, rate limits) does not protect the other.
+    process, url, database = start_server(
+        log,
+        *("--workers", "2", "--max-cron-threads", "0"),
+        *("--gevent-port", str(_free_port())),
+    )
     try:
         wait_until_up(process, log, f"{url}/web/health")
         yield {"url": url, "db": database}
