@@ -19,9 +19,7 @@ class HousingParkingListingWizard(models.TransientModel):
         default=lambda self: self._default_objects(),
     )
     rule = fields.Selection(LISTING_RULES, string="Letting rule", required=True, default="scored")
-    date_from = fields.Date(
-        string="Published from", required=True, default=stockholm_today
-    )
+    date_from = fields.Date(string="Published from", required=True, default=stockholm_today)
     date_to = fields.Date(
         string="Published until",
         required=True,

@@ -135,7 +135,9 @@ class TestServiceRequestAccess(HousingServiceRequestCase):
 
     # ------------------------------------------------------------------ issue 14 item 3
     def test_contractor_cannot_make_himself_owner(self):
-        with self.assertRaisesRegex(AccessError, "External contractors cannot change: Created by User"):
+        with self.assertRaisesRegex(
+            AccessError, "External contractors cannot change: Created by User"
+        ):
             self.own.with_user(self.contractor).owner_user_id = self.contractor
         self.assertNotEqual(self.own.owner_user_id, self.contractor)
 
