@@ -2,17 +2,19 @@ import datetime
 import logging
 from collections import defaultdict
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
-from odoo.tools import SQL
+from odoo.tools import SQL, format_date
 
 from odoo.addons.housing_base.tools.dates import record_argument
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 
 from ..tools import rules
-from ..tools.dates import offer_deadline, stockholm_today
+from ..tools.dates import offer_deadline, queue_points, stockholm_today
 from .housing_parking_policy import LISTING_RULES
 
 _logger = logging.getLogger(__name__)
@@ -99,6 +101,15 @@ class HousingParkingListing(models.Model):
         "housing.parking.offer", compute="_compute_active_offer", string="Active offer"
     )
     lease_id = fields.Many2one("housing.lease", readonly=True, copy=False, tracking=True)
+    street = fields.Char(related="rental_object_id.street")
+    has_charging = fields.Boolean(related="rental_object_id.has_charging")
+    ranking_html = fields.Html(
+        string="Ranking now",
+        compute="_compute_ranking_html",
+        groups="housing_base.group_housing_user,housing_base.group_housing_integration",
+        help="The applicants in the order they would be offered the space today, computed "
+        "whenever the listing is shown.",
+    )
 
     _one_open_listing = models.UniqueIndex(
         "(rental_object_id) WHERE state IN ('published', 'ready', 'offered')",
@@ -401,10 +412,82 @@ class HousingParkingListing(models.Model):
             for listing, terms in self._terms_by_listing().items()
         }
 
-    def _rank(self):
-        """Re-evaluate every active application of the listings (one batch of queries for
-        all of them) and store priority, reason, queue start and rank. Returns
-        {listing: [(application, verdict, queue start date)] in ranking order}."""
+    @api.depends("application_ids.state", "application_ids.application_type", "state")
+    @api.depends_context("lang")
+    def _compute_ranking_html(self):
+        listings = self.filtered(lambda listing: listing.id and listing.rule == "scored")
+        ranking = listings._ranking() if listings else {}
+        for listing in self:
+            ranked = ranking.get(listing)
+            listing.ranking_html = (
+                self._ranking_table(
+                    [
+                        {
+                            "rank": rank,
+                            "partner": app.partner_id.name,
+                            "priority": verdict.priority,
+                            "reason": verdict.reason,
+                            "queue_start_date": start and start.isoformat(),
+                            "state": app.state,
+                        }
+                        for rank, (app, verdict, start) in enumerate(ranked, 1)
+                    ],
+                    stockholm_today(),
+                )
+                if ranked
+                else False
+            )
+
+    @api.model
+    def _ranking_table(self, rows, day):
+        """An HTML table of ranking rows (dicts with rank, partner, priority, reason,
+        queue_start_date, state: a listing's ranking now or an offer's snapshot): the
+        reasons and states as words, dates in the user's format, queue points on ``day``."""
+        if not rows:
+            return False
+        reasons = dict(rules.reason_selection(self.env))
+        Application = self.env["housing.parking.application"]
+        states = dict(Application._fields["state"]._description_selection(self.env))
+        priorities = dict(Application._fields["priority"]._description_selection(self.env))
+        rows_html = []
+        for row in rows:
+            start = row["queue_start_date"] and datetime.date.fromisoformat(row["queue_start_date"])
+            rows_html.append(
+                Markup(
+                    "<tr><td>{rank}</td><td>{partner}</td><td>{priority}</td><td>{reason}</td>"
+                    "<td>{start}</td><td class='text-end'>{points}</td><td>{state}</td></tr>"
+                ).format(
+                    rank=row["rank"],
+                    partner=row["partner"],
+                    priority=priorities.get(row["priority"] or "none", ""),
+                    reason=reasons.get(row["reason"], row["reason"] or ""),
+                    start=format_date(self.env, start) if start else "",
+                    points=queue_points(start, day) if day else "",
+                    state=states.get(row["state"], row["state"]),
+                )
+            )
+        body = Markup("").join(rows_html)
+        head = Markup("").join(
+            Markup("<th>{}</th>").format(title)
+            for title in (
+                "#",
+                self.env._("Applicant"),
+                self.env._("Priority"),
+                self.env._("Reason"),
+                self.env._("Queue start"),
+                self.env._("Queue points"),
+                self.env._("Status"),
+            )
+        )
+        return Markup(
+            "<table class='table table-sm o_housing_ranking'><thead><tr>{}</tr></thead>"
+            "<tbody>{}</tbody></table>"
+        ).format(head, body)
+
+    def _ranking(self):
+        """Evaluate every active application of the listings (one batch of queries for
+        all of them), nothing stored. Returns {listing: [(application, verdict, queue
+        start date)] in ranking order}."""
         applications = (
             self.env["housing.parking.application"]
             .sudo()
@@ -420,7 +503,7 @@ class HousingParkingListing(models.Model):
         by_listing = defaultdict(list)
         for application in applications:
             by_listing[application.listing_id].append(application)
-        ranking, rows = {}, []
+        ranking = {}
         for listing, terms in self._terms_by_listing().items():
             ranked = []
             for application in by_listing.get(listing, []):
@@ -435,10 +518,17 @@ class HousingParkingListing(models.Model):
                 )
             )
             ranking[listing] = ranked
-            for position, (application, verdict, start) in enumerate(ranked, 1):
-                rows.append(
-                    (application.id, verdict.priority or "none", verdict.reason, start, position)
-                )
+        return ranking
+
+    def _rank(self):
+        """Rank the listings' applicants (_ranking) and store priority, reason, queue start
+        and rank on the applications. Returns the ranking as _ranking does."""
+        ranking = self._ranking()
+        rows = [
+            (application.id, verdict.priority or "none", verdict.reason, start, position)
+            for ranked in ranking.values()
+            for position, (application, verdict, start) in enumerate(ranked, 1)
+        ]
         self.env["housing.parking.application"]._store_ranking(rows)
         return ranking
 

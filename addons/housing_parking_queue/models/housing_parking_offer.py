@@ -1,12 +1,9 @@
 from datetime import date
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
-from odoo.tools import format_datetime
 
 from ..tools import rules
-from ..tools.dates import STOCKHOLM, queue_points, stockholm_date
+from ..tools.dates import format_deadline, queue_points, stockholm_date
 
 RANKING_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
 
@@ -84,15 +81,10 @@ class HousingParkingOffer(models.Model):
     )
 
     @api.depends("deadline")
+    @api.depends_context("lang")
     def _compute_deadline_display(self):
         for offer in self:
-            offer.deadline_display = (
-                format_datetime(
-                    self.env, offer.deadline, tz=STOCKHOLM.key, dt_format="yyyy-MM-dd HH:mm:ss"
-                )
-                if offer.deadline
-                else ""
-            )
+            offer.deadline_display = format_deadline(offer.deadline, self.env.lang)
 
     @api.depends("ranking_snapshot", "application_id", "sent_at")
     def _compute_ranking_own(self):
@@ -113,34 +105,14 @@ class HousingParkingOffer(models.Model):
                 else 0
             )
 
-    @api.depends("ranking_snapshot")
+    @api.depends("ranking_snapshot", "sent_at")
+    @api.depends_context("lang")
     def _compute_ranking_html(self):
-        reasons = dict(rules.reason_selection(self.env))
+        Listing = self.env["housing.parking.listing"]
         for offer in self:
-            rows = Markup("").join(
-                Markup(
-                    "<tr><td>{rank}</td><td>{partner}</td><td>{priority}</td><td>{reason}</td>"
-                    "<td>{start}</td><td>{state}</td></tr>"
-                ).format(
-                    rank=row["rank"],
-                    partner=row["partner"],
-                    priority=row["priority"] or "",
-                    reason=reasons.get(row["reason"], row["reason"]),
-                    start=row["queue_start_date"] or "",
-                    state=row["state"],
-                )
-                for row in (offer.ranking_snapshot or [])[:200]
-            )
-            offer.ranking_html = Markup(
-                "<table class='table table-sm'><thead><tr><th>#</th><th>{}</th><th>{}</th>"
-                "<th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>{}</tbody></table>".format(
-                    self.env._("Applicant"),
-                    self.env._("Priority"),
-                    self.env._("Reason"),
-                    self.env._("Queue start"),
-                    self.env._("Status"),
-                    rows,
-                )
+            offer.ranking_html = Listing._ranking_table(
+                (offer.ranking_snapshot or [])[:200],
+                stockholm_date(offer.sent_at) if offer.sent_at else None,
             )
 
     # ------------------------------------------------------------------ answers

@@ -8,3 +8,4 @@ from . import test_parking_concurrency
 from . import test_parking_privacy
 from . import test_queue_start_correction
 from . import test_parking_protected_identity
+from . import test_parking_staff

@@ -49,7 +49,7 @@ class TestOfferRound(ParkingQueueCase):
         self.assertEqual(offer.application_id.state, "offered")
         # Monday 16 March 09:00 CET → Thursday 19 March 23:59:59 CET.
         self.assertEqual(offer.deadline, datetime(2026, 3, 19, 22, 59, 59))
-        self.assertEqual(offer.deadline_display, "2026-03-19 23:59:59")
+        self.assertEqual(offer.deadline_display, "Thursday 19 March at 23:59")
         snapshot = offer.ranking_snapshot
         self.assertEqual(
             [(row["partner_id"], row["priority"], row["reason"]) for row in snapshot],
@@ -60,11 +60,13 @@ class TestOfferRound(ParkingQueueCase):
             ],
         )
         self.assertIn(self.home_tenant.name, offer.ranking_html)
+        self.assertIn("Active", offer.ranking_html, "states in words, not keys")
+        self.assertNotIn(">active<", offer.ranking_html)
         mail = self.env["mail.mail"].search(
             [("model", "=", "housing.parking.offer"), ("res_id", "=", offer.id)]
         )
         self.assertEqual(len(mail), 1)
-        self.assertIn("23:59:59", mail.body_html)
+        self.assertIn("Thursday 19 March at 23:59", mail.body_html)
 
     @freeze_time("2026-03-16 08:00")
     def test_candidates_who_no_longer_qualify_are_disqualified(self):
@@ -223,7 +225,7 @@ class TestOfferRound(ParkingQueueCase):
         )
         self.assertEqual(mail.subject, f"Erbjudande om bilplats {listing.name}")
         self.assertIn("Svara senast", mail.body_html)
-        self.assertIn("2026-03-19 23:59:59", mail.body_html)
+        self.assertIn("torsdag 19 mars kl. 23.59", mail.body_html)
 
     @freeze_time("2026-03-16 08:00")
     def test_disqualify_only_down_to_the_first_eligible(self):

@@ -6,11 +6,39 @@ offer deadlines) are Stockholm days.
 
 import datetime
 
+from babel.dates import format_datetime as babel_format_datetime
+
+from odoo.tools.misc import babel_locale_parse
+
 from odoo.addons.housing_base.tools.business_days import add_business_days
 from odoo.addons.housing_base.tools.dates import STOCKHOLM, stockholm_date, stockholm_today
 
-__all__ = ["STOCKHOLM", "offer_deadline", "queue_points", "stockholm_date", "stockholm_today"]
+__all__ = [
+    "STOCKHOLM",
+    "format_deadline",
+    "offer_deadline",
+    "queue_points",
+    "stockholm_date",
+    "stockholm_today",
+]
 UTC = datetime.UTC
+# How a deadline reads, by language (CLDR patterns); other languages: English.
+DEADLINE_PATTERNS = {
+    "sv": "EEEE d MMMM 'kl.' HH.mm",
+    "en": "EEEE d MMMM 'at' HH:mm",
+}
+
+
+def format_deadline(value, lang):
+    """A deadline (naive UTC datetime) as a person reads it, in Swedish time and the
+    language ``lang`` (a code such as 'sv_SE'): 'fredag 4 december kl. 23.59',
+    'Friday 4 December at 23:59'. Used in lists, forms, e-mails and the portal alike."""
+    if not value:
+        return ""
+    locale = babel_locale_parse(lang or "en_US")
+    pattern = DEADLINE_PATTERNS.get(locale.language, DEADLINE_PATTERNS["en"])
+    aware = value.replace(tzinfo=UTC)
+    return babel_format_datetime(aware, pattern, tzinfo=STOCKHOLM, locale=locale)
 
 
 def queue_points(queue_start_date, today):
