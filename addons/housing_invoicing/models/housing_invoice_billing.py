@@ -366,7 +366,8 @@ class HousingInvoiceBilling(models.Model):
         if not avier:
             return self.env["account.move"]
         journal = company.housing_invoice_journal_id
-        origin = self.env._("Rent %(month)s", month=_Labels(self.env, company).month(period))
+        labels = _Labels(self.env, company)  # the avi's language, not the user's
+        origin = labels.env._("Rent %(month)s", month=labels.month(period))
         move_values = []
         for avi in avier:
             first = min(avi.months or {period})

@@ -50,6 +50,7 @@ class TestMonthlyRun(HousingInvoicingCase):
             ],
         )
         self.assertEqual(avi.amount_total, 7300.0)
+        self.assertEqual(avi.invoice_origin, "Hyra februari 2026")
         self.assertEqual(avi.amount_tax, 0.0)
         self.assertTrue(ocr.is_valid_reference(avi.payment_reference))
         self.assertEqual(
