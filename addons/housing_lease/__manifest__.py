@@ -16,6 +16,7 @@
         "data/mail_activity_type_data.xml",
         "report/housing_lease_report.xml",
         "views/housing_lease_views.xml",
+        "views/housing_overview_views.xml",
         "views/housing_lease_notice_rule_views.xml",
         "views/housing_rental_object_views.xml",
         "views/housing_lease_rent_change_views.xml",

@@ -17,6 +17,7 @@
         "views/housing_parking_listing_views.xml",
         "views/housing_parking_application_views.xml",
         "views/housing_parking_offer_views.xml",
+        "views/housing_overview_views.xml",
         "wizard/housing_queue_start_correction_views.xml",
         "views/housing_queue_membership_views.xml",
         "views/housing_parking_policy_views.xml",

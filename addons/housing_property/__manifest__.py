@@ -18,6 +18,7 @@
         "views/housing_staircase_views.xml",
         "views/housing_rental_block_views.xml",
         "views/housing_rental_object_views.xml",
+        "views/housing_overview_views.xml",
         "views/housing_property_menus.xml",
     ],
     "demo": [

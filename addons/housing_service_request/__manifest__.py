@@ -23,6 +23,7 @@
         "views/housing_caretaker_area_views.xml",
         "views/housing_rental_object_views.xml",
         "views/housing_lease_views.xml",
+        "views/housing_overview_views.xml",
         "views/housing_service_request_menus.xml",
     ],
     "demo": [

@@ -1,1 +1,2 @@
 from . import housing_lease_notice_wizard
+from . import housing_overview

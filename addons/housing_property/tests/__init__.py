@@ -3,3 +3,4 @@ from . import test_rental_object
 from . import test_status
 from . import test_company_day
 from . import test_property_access
+from . import test_overview

@@ -1,1 +1,2 @@
 from . import housing_request_reason_wizard
+from . import housing_overview
