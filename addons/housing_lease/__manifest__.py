@@ -14,6 +14,7 @@
         "data/housing_lease_notice_rule_data.xml",
         "data/ir_cron_data.xml",
         "data/mail_activity_type_data.xml",
+        "data/mail_template_data.xml",
         "report/housing_lease_report.xml",
         "views/housing_lease_views.xml",
         "views/housing_overview_views.xml",

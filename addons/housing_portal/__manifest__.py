@@ -18,6 +18,7 @@
     "assets": {
         "web.assets_frontend": [
             "housing_portal/static/src/interactions/**/*",
+            "housing_portal/static/src/scss/**/*",
         ],
         "web.assets_tests": [
             "housing_portal/static/tests/tours/**/*",

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import SQL
@@ -439,13 +439,16 @@ class HousingLease(models.Model):
             )
         return held
 
-    def _schedule_notice_activity(self, deadline, note):
-        """A 'notice due' activity for the staff member who registered the lease."""
+    def _schedule_notice_activity(
+        self, deadline, note, activity_type="housing_lease.mail_activity_type_notice_due"
+    ):
+        """A notice activity (by default 'notice due') for the staff member who registered
+        the lease; unassigned when that is no active staff member."""
         self.ensure_one()
         user = self.create_uid
-        assignee = {"user_id": user.id} if user.active and not user.share else {}
+        assignee = {"user_id": user.id if user.active and not user.share else False}
         self.activity_schedule(
-            "housing_lease.mail_activity_type_notice_due",
+            activity_type,
             date_deadline=deadline,
             note=note,
             **assignee,
@@ -536,6 +539,29 @@ class HousingLease(models.Model):
         self.ensure_one()
         return self.needs_notice and notice_date > self.notice_due_date
 
+    def _get_notice_termination_date(
+        self, notice_date, preferred_move_out_date=None, termination_date=None
+    ):
+        """The termination date give_notice sets for these arguments (dates), or the
+        UserError it raises about the lease and the dates; shown to a tenant before they
+        confirm their notice."""
+        self.ensure_one()
+        if self.state not in ("upcoming", "current"):
+            raise UserError(self.env._("Notice can only be given on an upcoming or current lease."))
+        earliest = self.get_earliest_termination_date(notice_date)
+        termination = termination_date or max(earliest, preferred_move_out_date or earliest)
+        if termination < self.date_start:
+            raise UserError(self.env._("A lease cannot end before it starts."))
+        if self.date_end and termination > self.date_end and not self._notice_is_late(notice_date):
+            raise UserError(
+                self.env._(
+                    "Lease %(lease)s ends on %(date)s at the latest (its end date).",
+                    lease=self.name,
+                    date=self.date_end,
+                )
+            )
+        return termination
+
     def give_notice(
         self,
         notice_date,
@@ -558,20 +584,10 @@ class HousingLease(models.Model):
             self.env, preferred_move_out_date, "preferred_move_out_date"
         )
         termination_date = date_argument(self.env, termination_date, "termination_date")
-        if self.state not in ("upcoming", "current"):
-            raise UserError(self.env._("Notice can only be given on an upcoming or current lease."))
+        termination = self._get_notice_termination_date(
+            notice_date, preferred_move_out_date, termination_date
+        )
         earliest = self.get_earliest_termination_date(notice_date)
-        termination = termination_date or max(earliest, preferred_move_out_date or earliest)
-        if termination < self.date_start:
-            raise UserError(self.env._("A lease cannot end before it starts."))
-        if self.date_end and termination > self.date_end and not self._notice_is_late(notice_date):
-            raise UserError(
-                self.env._(
-                    "Lease %(lease)s ends on %(date)s at the latest (its end date).",
-                    lease=self.name,
-                    date=self.date_end,
-                )
-            )
         is_override = termination < earliest
         if is_override and not self.env.user.has_group("housing_base.group_housing_manager"):
             raise UserError(
@@ -605,6 +621,31 @@ class HousingLease(models.Model):
                 end=termination,
             )
         )
+        if given_by == "tenant":
+            # The landlord confirms a tenant's notice in writing, from the company also
+            # when the tenant gave it in the portal (as the superuser: without a company
+            # address the sender falls back to the current user).
+            company = self.company_id or self.env.company
+            template = self.env.ref("housing_lease.mail_template_notice_receipt")
+            template.with_user(SUPERUSER_ID).send_mail(
+                self.id,
+                email_values={
+                    "author_id": company.partner_id.id,
+                    "email_from": company.email_formatted,
+                },
+            )
+        if self.env.user.share:
+            # Given by the tenant themselves (portal, or an integration acting for them):
+            # staff plan the move-out and the letting.
+            self._schedule_notice_activity(
+                termination,
+                self.env._(
+                    "The tenant gave notice on lease %(lease)s; it ends on %(end)s.",
+                    lease=self.name,
+                    end=termination,
+                ),
+                "housing_lease.mail_activity_type_notice_received",
+            )
         return termination
 
     def action_withdraw_notice(self):

@@ -167,6 +167,9 @@ class HousingParkingOffer(models.Model):
         """The applicant declines; the next round starts at once."""
         offer = self._check_answerable()
         offer._close("declined")
+        self.env["housing.parking.policy"]._for_rule(offer.listing_id.rule)._send(
+            "declined_template_id", offer
+        )
         return True
 
     def _close(self, state):

@@ -1,6 +1,6 @@
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models, tools
+from odoo import SUPERUSER_ID, api, fields, models, tools
 
 LISTING_RULES = [
     ("scored", "Scored (internal queue)"),
@@ -54,6 +54,12 @@ class HousingParkingPolicy(models.Model):
         domain=[("model", "=", "housing.parking.offer")],
         help="Sent to the applicant who gets the parking space. Empty: no e-mail.",
     )
+    declined_template_id = fields.Many2one(
+        "mail.template",
+        string="Decline e-mail",
+        domain=[("model", "=", "housing.parking.offer")],
+        help="Sent to an applicant who declined an offer, as a receipt. Empty: no e-mail.",
+    )
     expired_template_id = fields.Many2one(
         "mail.template",
         string="Expiry e-mail",
@@ -100,10 +106,23 @@ class HousingParkingPolicy(models.Model):
         return super().unlink()
 
     def _send(self, template_field, records):
-        """Queue the e-mail of ``template_field`` (if configured) for each of ``records``."""
+        """Queue the e-mail of ``template_field`` (if configured) for each of ``records``
+        (offers or applications). The company sends them, whoever acted: a tenant's
+        answer starts the next offer round, whose e-mail must not come from that tenant."""
         template = self[template_field]
-        if template and records:
-            template.sudo().send_mail_batch(records.ids)
+        if not template or not records:
+            return
+        for company, batch in records.grouped(lambda record: record.listing_id.company_id).items():
+            company = company or self.env.company
+            # As the superuser: without a company address the sender falls back to the
+            # current user, here OdooBot instead of the tenant.
+            template.with_user(SUPERUSER_ID).send_mail_batch(
+                batch.ids,
+                email_values={
+                    "author_id": company.partner_id.id,
+                    "email_from": company.email_formatted,
+                },
+            )
 
     def _debt_collection_since(self, today):
         """The first day of the credit check window ending ``today``."""

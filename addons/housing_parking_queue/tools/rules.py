@@ -94,7 +94,10 @@ def refusal_messages(env):
             "You have neither a parking space nor a home in this area, so you cannot be "
             "offered this parking space."
         ),
-        INCOMPLETE_ADDRESS: env._("Complete your address (street, postcode and city) to apply."),
+        INCOMPLETE_ADDRESS: env._(
+            "Your address in our register is incomplete (street, postcode and city), so you "
+            "cannot apply yet. Contact customer service to have it completed."
+        ),
         ALREADY_APPLIED: env._("You have already applied for this parking space."),
         LISTING_CLOSED: env._("This parking space is no longer open for applications."),
         OFFER_NOT_ACTIVE: env._("This offer has already been answered or has expired."),

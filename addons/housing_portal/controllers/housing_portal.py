@@ -1,11 +1,11 @@
 from werkzeug.exceptions import Forbidden, NotFound
 
-from odoo import fields, http
+from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import request
-from odoo.tools import email_normalize, is_html_empty, plaintext2html
+from odoo.tools import email_normalize, format_date, is_html_empty, plaintext2html
 
-from odoo.addons.housing_base.tools.dates import parse_date
+from odoo.addons.housing_base.tools.dates import parse_date, stockholm_today
 from odoo.addons.housing_service_request.models.maintenance_request import (
     TENANT_PHOTO_MAX_COUNT,
     TENANT_PHOTO_MAX_SIZE,
@@ -16,6 +16,34 @@ from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 LEASE_URL = "/my/leases"
 SERVICE_REQUEST_URL = "/my/service-requests"
+FLASH_KEY = "housing_portal_flash"
+# Typed text kept for the page after a refused form, at most this long per field (the
+# session is no place for whatever a client posts).
+FLASH_VALUE_MAX_LENGTH = 20000
+
+
+def redirect_with_flash(url, message=None, errors=None, values=None):
+    """Post/redirect/get: every portal form answers with a redirect to ``url``; what that
+    page should show once (the message, the errors by field, the values typed) waits in
+    the session for it."""
+    request.session[FLASH_KEY] = {
+        "url": url.split("?")[0],
+        "message": message,
+        "errors": errors or {},
+        "values": {
+            key: value[:FLASH_VALUE_MAX_LENGTH] if isinstance(value, str) else value
+            for key, value in (values or {}).items()
+        },
+    }
+    return request.redirect(url)
+
+
+def pop_flash(url):
+    """What redirect_with_flash kept for the page at ``url`` (shown once), or nothing."""
+    flash = request.session.pop(FLASH_KEY, None)
+    if not flash or flash["url"] != url:
+        return {"message": None, "errors": {}, "values": {}}
+    return flash
 
 
 class HousingPortal(CustomerPortal):
@@ -88,8 +116,10 @@ class HousingPortal(CustomerPortal):
             )
         return self._housing_lease_page(lease)
 
-    def _housing_lease_page(self, lease, notice_values=None, notice_errors=None, message=None):
-        today = fields.Date.context_today(lease)
+    def _housing_lease_page(self, lease):
+        today = stockholm_today()
+        flash = pop_flash(lease.access_url)
+        notice_earliest = lease._get_portal_notice_earliest(today)
         return request.render(
             "housing_portal.portal_my_lease",
             {
@@ -97,52 +127,107 @@ class HousingPortal(CustomerPortal):
                 "page_name": "housing_lease",
                 "lease": lease,
                 "today": today,
-                "notice_earliest": lease._get_portal_notice_earliest(today),
-                "notice_values": notice_values or {},
-                "notice_errors": notice_errors or {},
-                "message": message,
+                "notice_earliest": notice_earliest,
+                "notice_rule": notice_earliest and self._housing_notice_rule_text(lease),
+                "notice_values": flash["values"],
+                "notice_errors": flash["errors"],
+                "message": flash["message"],
             },
         )
+
+    def _housing_notice_rule_text(self, lease):
+        """The notice rule of the lease's type in words, as one sentence to translate."""
+        rule = lease._notice_rule()
+        if rule.to_month_end:
+            return request.env._(
+                "The notice period is %(months)s months, counted to the turn of a month "
+                "(Jordabalken 12 kap.): the lease ends on the last day of the month the "
+                "period ends in.",
+                months=rule.notice_months,
+            )
+        return request.env._(
+            "The notice period is %(months)s months from the day you give notice "
+            "(Jordabalken 12 kap.).",
+            months=rule.notice_months,
+        )
+
+    def _housing_notice_lease(self, lease_id):
+        """The user's own lease on which they may give notice today (sudo), or 404."""
+        try:
+            # Checks that the lease is the user's own (record rules); returns it in sudo.
+            lease = self._document_check_access("housing.lease", lease_id)
+        except (AccessError, MissingError):
+            raise NotFound() from None
+        if not lease._get_portal_notice_earliest(stockholm_today()):
+            raise NotFound()
+        return lease
 
     @http.route(
         f"{LEASE_URL}/<int:lease_id>/notice",
         type="http",
         auth="user",
         website=True,
-        methods=["POST"],
+        methods=["GET", "POST"],
     )
     def housing_lease_notice(self, lease_id, preferred_move_out_date=None, **kw):
-        """The tenant gives notice on their parking lease (from today)."""
-        try:
-            # Checks that the lease is the user's own (record rules); returns it in sudo.
-            lease = self._document_check_access("housing.lease", lease_id)
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        today = fields.Date.context_today(lease)
+        """The tenant gives notice on their lease from today: the form on the lease page
+        leads to a summary to confirm (GET), the confirmation registers it (POST)."""
+        lease = self._housing_notice_lease(lease_id)
+        env = request.env
+        today = stockholm_today()
         values = {"preferred_move_out_date": preferred_move_out_date or ""}
-        if not lease._get_portal_notice_earliest(today):
-            raise NotFound()
         preferred = None
         if preferred_move_out_date:
             try:
                 preferred = parse_date(preferred_move_out_date)
             except ValueError:
-                preferred = None
-            if not preferred:
-                return self._housing_lease_page(
-                    lease,
-                    values,
-                    {"preferred_move_out_date": request.env._("Enter a date, e.g. 2026-12-31.")},
+                return redirect_with_flash(
+                    lease.access_url,
+                    errors={"preferred_move_out_date": env._("Enter a date, e.g. 2026-12-31.")},
+                    values=values,
                 )
+        if request.httprequest.method == "GET":
+            try:
+                termination = lease._get_notice_termination_date(today, preferred)
+            except UserError as exc:
+                return redirect_with_flash(
+                    lease.access_url,
+                    errors={"preferred_move_out_date": exc.args[0]},
+                    values=values,
+                )
+            return request.render(
+                "housing_portal.portal_my_lease_notice_confirm",
+                {
+                    **self._prepare_portal_layout_values(),
+                    "page_name": "housing_lease",
+                    "lease": lease,
+                    "today": today,
+                    "preferred": preferred,
+                    "termination": termination,
+                    "notice_earliest": lease._get_portal_notice_earliest(today),
+                    "notice_rule": self._housing_notice_rule_text(lease),
+                    "values": values,
+                },
+            )
         try:
-            with request.env.cr.savepoint():
-                termination = lease.give_notice(today, "tenant", preferred_move_out_date=preferred)
+            with env.cr.savepoint():
+                # The checked lease comes as OdooBot: sudo with the tenant as the user, who
+                # gives the notice (its author in the chatter).
+                termination = (
+                    lease.with_user(env.user)
+                    .sudo()
+                    .give_notice(today, "tenant", preferred_move_out_date=preferred)
+                )
         except UserError as exc:
-            return self._housing_lease_page(lease, values, {"preferred_move_out_date": exc.args[0]})
-        return self._housing_lease_page(
-            lease,
-            message=request.env._(
-                "Your notice has been registered: the lease ends on %(date)s.", date=termination
+            return redirect_with_flash(
+                lease.access_url, errors={"preferred_move_out_date": exc.args[0]}, values=values
+            )
+        return redirect_with_flash(
+            lease.access_url,
+            message=env._(
+                "Your notice has been registered: the lease ends on %(date)s. "
+                "We have sent you a confirmation by e-mail.",
+                date=format_date(env, termination),
             ),
         )
 
@@ -177,24 +262,27 @@ class HousingPortal(CustomerPortal):
     @http.route("/my/contact", type="http", auth="user", website=True, methods=["GET", "POST"])
     def housing_contact(self, **post):
         partner = request.env.user.partner_id
-        values = {"phone": partner.phone or "", "email": partner.email or ""}
-        errors = {}
-        saved = False
         if request.httprequest.method == "POST":
             values, errors = self._housing_validate_contact(partner, post)
-            if not errors:
-                # The portal user edits their own partner only: no id comes from the request.
-                partner.sudo().write(values)
-                saved = True
+            if errors:
+                return redirect_with_flash("/my/contact", errors=errors, values=values)
+            # The portal user edits their own partner only: no id comes from the request.
+            partner.sudo().write(values)
+            return redirect_with_flash(
+                "/my/contact", message=request.env._("Your contact details have been saved.")
+            )
+        flash = pop_flash("/my/contact")
         return request.render(
             "housing_portal.portal_my_contact",
             {
                 **self._prepare_portal_layout_values(),
                 "page_name": "housing_contact",
                 "partner": partner,
-                "values": values,
-                "errors": errors,
-                "saved": saved,
+                "values": flash["values"]
+                or {"phone": partner.phone or "", "email": partner.email or ""},
+                "errors": flash["errors"],
+                "message": flash["message"],
+                "customer_service": request.env.company.sudo().partner_id,
             },
         )
 
@@ -239,9 +327,9 @@ class HousingPortal(CustomerPortal):
         )
 
     @http.route(f"{SERVICE_REQUEST_URL}/<int:request_id>", type="http", auth="user", website=True)
-    def housing_service_request(self, request_id, sent=None, **kw):
+    def housing_service_request(self, request_id, **kw):
         record_sudo = self._housing_service_request_check(request_id)
-        return self._housing_render_service_request(record_sudo, sent=sent)
+        return self._housing_render_service_request(record_sudo)
 
     @http.route(
         f"{SERVICE_REQUEST_URL}/<int:request_id>/message",
@@ -260,10 +348,12 @@ class HousingPortal(CustomerPortal):
             ),
         )
         if error:
-            return self._housing_render_service_request(
-                record_sudo, errors={"message": error}, values={"message": message}
+            return redirect_with_flash(
+                record_sudo.access_url, errors={"message": error}, values={"message": message}
             )
-        return request.redirect(f"{SERVICE_REQUEST_URL}/{record_sudo.id}?sent=message")
+        return redirect_with_flash(
+            record_sudo.access_url, message=request.env._("Your message has been sent.")
+        )
 
     @http.route(
         f"{SERVICE_REQUEST_URL}/<int:request_id>/close",
@@ -281,10 +371,15 @@ class HousingPortal(CustomerPortal):
             ),
         )
         if error:
-            return self._housing_render_service_request(
-                record_sudo, errors={"reason": error}, values={"reason": reason}
+            return redirect_with_flash(
+                record_sudo.access_url, errors={"reason": error}, values={"reason": reason}
             )
-        return request.redirect(f"{SERVICE_REQUEST_URL}/{record_sudo.id}?sent=close")
+        return redirect_with_flash(
+            record_sudo.access_url,
+            message=request.env._(
+                "We have received your request to close. Staff will decide and let you know."
+            ),
+        )
 
     @http.route(
         [
@@ -334,7 +429,7 @@ class HousingPortal(CustomerPortal):
             "",
         )
         values.update(master_key_allowed=False, pet_at_home=False)
-        errors = {}
+        url = f"{SERVICE_REQUEST_URL}/new"
         if request.httprequest.method == "POST":
             values, errors, vals, photos = self._housing_validate_service_request(choices, post)
             if not errors:
@@ -347,7 +442,14 @@ class HousingPortal(CustomerPortal):
                 except UserError as error:
                     errors["form"] = error.args[0]
                 else:
-                    return request.redirect(f"{SERVICE_REQUEST_URL}/{record.id}?sent=created")
+                    return redirect_with_flash(
+                        record.access_url,
+                        message=request.env._("Thank you, your fault report has been received."),
+                    )
+            return redirect_with_flash(url, errors=errors, values=values)
+        flash = pop_flash(url)
+        values.update(flash["values"])
+        errors = flash["errors"]
         Request = request.env["maintenance.request"]
         return request.render(
             "housing_portal.portal_my_service_request_new",
@@ -401,8 +503,9 @@ class HousingPortal(CustomerPortal):
             return error.args[0]
         return None
 
-    def _housing_render_service_request(self, record_sudo, errors=None, values=None, sent=None):
+    def _housing_render_service_request(self, record_sudo):
         env = request.env
+        flash = pop_flash(record_sudo.access_url)
         field = record_sudo._fields["housing_category"]
         categories = dict(field._description_selection(env))
         # Whole sentences for the translators, with the tenant's own words as values.
@@ -427,9 +530,9 @@ class HousingPortal(CustomerPortal):
                 "texts": texts,
                 "tenant_messages": record_sudo._tenant_messages(),
                 "photo_types": TENANT_PHOTO_TYPES,
-                "errors": errors or {},
-                "values": values or {},
-                "sent": sent,
+                "errors": flash["errors"],
+                "values": flash["values"],
+                "message": flash["message"],
             },
         )
 

@@ -3,9 +3,13 @@ from werkzeug.exceptions import NotFound
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
+from odoo.tools import format_amount, format_date
 
-from odoo.addons.housing_parking_queue.tools.rules import APPLICATION_TYPES
+from odoo.addons.housing_base.tools.dates import stockholm_today
+from odoo.addons.housing_parking_queue.tools import rules
 from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from .housing_portal import pop_flash, redirect_with_flash
 
 PARKING_URL = "/my/parking"
 
@@ -22,20 +26,22 @@ class HousingPortalParking(CustomerPortal):
             values["housing_parking_count"] = request.env[
                 "housing.parking.application"
             ].search_count([("state", "in", ("active", "offered"))])
+        if "housing_offer_count" in counters:
+            values["housing_offer_count"] = request.env["housing.parking.offer"].search_count(
+                [("state", "=", "active")]
+            )
         return values
 
-    def _housing_parking_values(self, errors=None, message=None):
+    def _housing_parking_values(self):
         env = request.env
+        flash = pop_flash(PARKING_URL)
         partner = env.user.partner_id
         listings = env["housing.parking.listing"].search([("state", "=", "published")])
         applications = env["housing.parking.application"].search([], order="id desc")
         applied = applications.filtered(lambda app: app.state in ("active", "offered")).listing_id
         eligibility = listings._get_eligibility(partner)
-        reasons = dict(
-            env["housing.parking.application"]
-            ._fields["priority_reason"]
-            ._description_selection(env)
-        )
+        # A refused applicant reads why in the words meant for them.
+        reasons = rules.refusal_messages(env)
         offers = env["housing.parking.offer"].search([("state", "=", "active")])
         shown = listings - applied
         # Errors of forms that are on the page are shown beside them, the others on top.
@@ -48,7 +54,7 @@ class HousingPortalParking(CustomerPortal):
             for listing in shown
             if any(verdict.eligible for verdict in eligibility[listing.sudo()].values())
         }
-        errors = errors or {}
+        errors = flash["errors"]
         # The searches run as the user (record rules); sudo only reads the register data
         # of what they found (parking spaces, properties) for display.
         return {
@@ -64,13 +70,10 @@ class HousingPortalParking(CustomerPortal):
             "reasons": reasons,
             "errors": errors,
             "general_errors": [error for key, error in errors.items() if key not in in_place],
-            "message": message,
+            "message": flash["message"],
+            "customer_service": env.company.sudo().partner_id,
+            "contact_reasons": (rules.NOT_IDENTIFIED, rules.INCOMPLETE_ADDRESS),
         }
-
-    def _housing_parking_page(self, errors=None, message=None):
-        return request.render(
-            "housing_portal.portal_my_parking", self._housing_parking_values(errors, message)
-        )
 
     def _housing_parking_record(self, model, record_id):
         """The user's own record (record rules), or 404."""
@@ -83,18 +86,18 @@ class HousingPortalParking(CustomerPortal):
         return record
 
     def _housing_parking_act(self, error_key, action, success):
-        """Run ``action`` in a savepoint: a refusal leaves nothing behind and is shown next
-        to the form it came from."""
+        """Run ``action`` in a savepoint and go back to the parking page: a refusal leaves
+        nothing behind and is shown next to the form it came from."""
         try:
             with request.env.cr.savepoint():
                 result = action()
         except UserError as exc:
-            return self._housing_parking_page(errors={error_key: exc.args[0]})
-        return self._housing_parking_page(message=success(result))
+            return redirect_with_flash(PARKING_URL, errors={error_key: exc.args[0]})
+        return redirect_with_flash(PARKING_URL, message=success(result))
 
     @http.route(PARKING_URL, type="http", auth="user", website=True)
     def housing_parking(self, **kw):
-        return self._housing_parking_page()
+        return request.render("housing_portal.portal_my_parking", self._housing_parking_values())
 
     @http.route(
         f"{PARKING_URL}/listings/<int:listing_id>/apply",
@@ -106,9 +109,10 @@ class HousingPortalParking(CustomerPortal):
     def housing_parking_apply(self, listing_id, application_type=None, **kw):
         listing = self._housing_parking_record("housing.parking.listing", listing_id)
         key = f"listing_{listing.id}"
-        if application_type not in APPLICATION_TYPES:
-            return self._housing_parking_page(
-                errors={key: request.env._("Choose whether you replace a parking space.")}
+        if application_type not in rules.APPLICATION_TYPES:
+            return redirect_with_flash(
+                PARKING_URL,
+                errors={key: request.env._("Choose whether you replace a parking space.")},
             )
         partner = request.env.user.partner_id
 
@@ -118,7 +122,7 @@ class HousingPortalParking(CustomerPortal):
                     "Parking space %(space)s is yours: lease %(lease)s starts on %(date)s.",
                     space=listing.sudo().name,
                     lease=listing.sudo().lease_id.name,
-                    date=listing.sudo().lease_id.date_start,
+                    date=format_date(request.env, listing.sudo().lease_id.date_start),
                 )
             return request.env._(
                 "You have applied for parking space %(space)s.", space=listing.sudo().name
@@ -148,22 +152,92 @@ class HousingPortalParking(CustomerPortal):
         type="http",
         auth="user",
         website=True,
-        methods=["POST"],
+        methods=["GET", "POST"],
     )
     def housing_parking_answer(self, offer_id, answer, **kw):
+        """Answer an offer: the buttons lead to a summary of what the answer does (GET),
+        which the tenant confirms (POST)."""
         offer = self._housing_parking_record("housing.parking.offer", offer_id)
+        env = request.env
+        key = f"offer_{offer.id}"
+        if request.httprequest.method == "GET":
+            if offer.state != "active":
+                return redirect_with_flash(
+                    PARKING_URL, errors={key: rules.refusal_messages(env)[rules.OFFER_NOT_ACTIVE]}
+                )
+            summary = offer._get_portal_answer_summary(stockholm_today())
+            return request.render(
+                "housing_portal.portal_my_parking_offer_confirm",
+                {
+                    **self._prepare_portal_layout_values(),
+                    "page_name": "housing_parking_offer",
+                    "answer": answer,
+                    **summary,
+                    "consequences": self._housing_offer_consequences(answer, summary),
+                },
+            )
         if answer == "accept":
             return self._housing_parking_act(
-                f"offer_{offer.id}",
+                key,
                 offer.action_accept,
-                lambda lease: request.env._(
-                    "Thank you! Your parking lease %(lease)s starts on %(date)s.",
+                lambda lease: env._(
+                    "Thank you! Your parking lease %(lease)s starts on %(date)s. "
+                    "We have sent you a confirmation by e-mail.",
                     lease=lease.name,
-                    date=lease.date_start,
+                    date=format_date(env, lease.date_start),
                 ),
             )
         return self._housing_parking_act(
-            f"offer_{offer.id}",
+            key,
             offer.action_decline,
-            lambda result: request.env._("You have declined the offer."),
+            lambda result: env._(
+                "You have declined the offer. We have sent you a confirmation by e-mail."
+            ),
         )
+
+    def _housing_offer_consequences(self, answer, summary):
+        """What accepting or declining does, as whole sentences for the translators."""
+        env = request.env
+        listing = summary["listing"]
+        points = summary["queue_points"]
+        if answer == "decline":
+            return [
+                env._(
+                    "The parking space is offered to the next in the queue; you cannot change "
+                    "your answer."
+                ),
+                env._(
+                    "You keep your place in the queue and your %(points)s queue points.",
+                    points=points,
+                )
+                if points is not None
+                else env._("You keep your place in the queue."),
+            ]
+        consequences = [
+            env._(
+                "You get a lease for the parking space from %(date)s at %(rent)s per month. "
+                "The lease is binding.",
+                date=format_date(env, summary["lease_start"]),
+                rent=format_amount(env, listing.base_rent, listing.currency_id),
+            )
+        ]
+        if points is not None:
+            consequences.append(
+                env._(
+                    "Your time in the parking queue starts again today: your %(points)s queue "
+                    "points go back to 0.",
+                    points=points,
+                )
+            )
+        consequences += [
+            env._("Your offer of parking space %(space)s is declined.", space=other.listing_id.name)
+            for other in summary["other_offers"]
+        ]
+        if summary["replace"]:
+            consequences.append(
+                env._(
+                    "You applied to replace a parking space: give notice on the one you rent "
+                    "now on its lease page."
+                )
+            )
+        return consequences

@@ -1,3 +1,4 @@
 from . import housing_lease
 from . import maintenance_request
 from . import res_partner
+from . import housing_parking_offer

@@ -1,8 +1,9 @@
 from odoo import models
 from odoo.tools.safe_eval import safe_eval, time
 
-# Leases a tenant may give notice on from the portal; notice on a home goes through staff.
-PORTAL_NOTICE_TYPES = ("parking", "garage")
+# Leases a tenant may give notice on from the portal; notice on commercial premises and
+# short-term leases goes through staff.
+PORTAL_NOTICE_TYPES = ("residence", "parking", "garage", "storage")
 
 
 class HousingLease(models.Model):
@@ -21,7 +22,8 @@ class HousingLease(models.Model):
 
     def _get_portal_notice_earliest(self, today):
         """The earliest termination date if the tenant gave notice on ``today`` from the
-        portal, or None when they cannot (not a parking lease, or not running)."""
+        portal, or None when they cannot (not a type tenants give notice on there, or not
+        running)."""
         self.ensure_one()
         if self.lease_type not in PORTAL_NOTICE_TYPES or self.state not in ("upcoming", "current"):
             return None

@@ -1,5 +1,6 @@
 from odoo import http
 from odoo.tests import HttpCase, new_test_user
+from odoo.tools import format_date
 
 
 class HousingPortalCase(HttpCase):
@@ -34,11 +35,22 @@ class HousingPortalCase(HttpCase):
         cls.other_tenant = cls.other_user.partner_id
         cls.other_tenant.write({"is_housing_contact": True, "personal_number": "198607071001"})
 
+    def day(self, value):
+        """A date as the portal shows it to the tenant (in their language)."""
+        return format_date(self.env, value)
+
     def login_tenant(self, user=None):
         user = user or self.tenant_user
         self.authenticate(user.login, user.login + "-pass")
 
-    def post_form(self, url, data, csrf=True, files=None):
+    def post_form(self, url, data, csrf=True, files=None, allow_redirects=True):
         if csrf:
             data = {**data, "csrf_token": http.Request.csrf_token(self)}
-        return self.url_open(url, data=data, files=files)
+        return self.url_open(url, data=data, files=files, allow_redirects=allow_redirects)
+
+    def assertRedirectsTo(self, response, path):
+        """Post/redirect/get: a portal form answers with a redirect to ``path``."""
+        self.assertEqual(response.status_code, 303, response.text[:500])
+        self.assertEqual(
+            response.headers["Location"].split("://", 1)[-1].split("/", 1)[-1], path.lstrip("/")
+        )

@@ -67,10 +67,13 @@ class TestPortalParking(HousingPortalCase):
         lease.action_confirm()
         return lease
 
-    def apply(self, listing=None, application_type="additional", csrf=True):
+    def apply(self, listing=None, application_type="additional", csrf=True, allow_redirects=True):
         listing = listing or self.listing
         return self.post_form(
-            f"{URL}/listings/{listing.id}/apply", {"application_type": application_type}, csrf
+            f"{URL}/listings/{listing.id}/apply",
+            {"application_type": application_type},
+            csrf,
+            allow_redirects=allow_redirects,
         )
 
     def offer_to_tenant(self):
@@ -108,10 +111,13 @@ class TestPortalParking(HousingPortalCase):
         newcomer.partner_id.write({"is_housing_contact": True, "personal_number": "198708081008"})
         self.login_tenant(newcomer)
         page = self.url_open(URL)
-        self.assertIn("You cannot apply: No current or upcoming housing lease", page.text)
-        refused = self.apply()
+        # Told in the words meant for them, before and when they try.
+        self.assertIn("Only tenants with a current or upcoming housing lease may apply.", page.text)
+        refused = self.apply(allow_redirects=False)
+        self.assertRedirectsTo(refused, URL)
         self.assertIn(
-            "Only tenants with a current or upcoming housing lease may apply.", refused.text
+            "Only tenants with a current or upcoming housing lease may apply.",
+            self.url_open(URL).text,
         )
         self.assertFalse(self.Application.search([("partner_id", "=", newcomer.partner_id.id)]))
         self.assertIn("Choose whether", self.apply(application_type="bogus").text)
@@ -122,17 +128,55 @@ class TestPortalParking(HousingPortalCase):
         self.assertEqual(response.status_code, 400)
         self.assertFalse(self.listing.application_ids)
 
+    def last_message_id(self):
+        return self.env["mail.message"].search([], order="id desc", limit=1).id
+
+    def sent_mail(self, subject):
+        return self.env["mail.mail"].search(
+            [("subject", "=", subject), ("recipient_ids", "in", self.tenant.ids)]
+        )
+
     def test_accept_offer(self):
         offer = self.offer_to_tenant()
         self.login_tenant()
         page = self.url_open(URL)
         self.assertIn(offer.deadline_display, page.text)
-        accepted = self.post_form(f"{URL}/offers/{offer.id}/accept", {})
-        self.assertIn("Your parking lease", accepted.text)
+        self.assertIn(f'href="{URL}/offers/{offer.id}/accept"', page.text)
+        # The button leads to a summary; nothing happens before the tenant confirms.
+        summary = self.url_open(f"{URL}/offers/{offer.id}/accept")
+        self.assertEqual(summary.status_code, 200)
+        self.assertIn("You get a lease for the parking space from", summary.text)
+        self.assertIn(self.day(date(2099, 2, 1)), summary.text)  # the space's vacant-from
+        self.assertIn("400.00", summary.text)
+        self.assertIn("queue points go back to 0", summary.text)
+        self.assertIn("give notice on the one you rent now", summary.text)  # a REPLACE
+        self.assertEqual(offer.state, "active")
+        last_message = self.last_message_id()
+        accepted = self.post_form(f"{URL}/offers/{offer.id}/accept", {}, allow_redirects=False)
+        self.assertRedirectsTo(accepted, URL)
         self.assertEqual(offer.state, "accepted")
         self.assertEqual(self.listing.lease_id.partner_id, self.tenant)
+        # The message is shown once, after the redirect.
+        page = self.url_open(URL)
+        self.assertIn("Your parking lease", page.text)
+        self.assertIn("We have sent you a confirmation by e-mail.", page.text)
+        self.assertNotIn("Your parking lease", self.url_open(URL).text)
+        self.assertTrue(self.sent_mail(f"Parking space {self.spaces[0].code} is yours"))
+        # The tenant, not OdooBot, answered: their name is on what the chatter says; the
+        # company sends the e-mails.
+        messages = (offer.message_ids | self.listing.message_ids).filtered(
+            lambda message: message.id > last_message
+        )
+        logged = messages.filtered(lambda message: message.message_type != "email_outgoing")
+        self.assertTrue(logged)
+        self.assertEqual(logged.author_id, self.tenant)
+        self.assertEqual((messages - logged).author_id, self.env.company.partner_id)
+        # Answered: the summary and a second answer lead back with the reason.
         again = self.post_form(f"{URL}/offers/{offer.id}/accept", {})
         self.assertEqual(again.status_code, 200)
+        self.assertIn("already been answered", again.text)
+        late = self.url_open(f"{URL}/offers/{offer.id}/decline")
+        self.assertIn("already been answered", late.text)
         self.assertEqual(
             self.env["housing.lease"].search_count([("rental_object_id", "=", self.spaces[0].id)]),
             1,
@@ -141,14 +185,72 @@ class TestPortalParking(HousingPortalCase):
     def test_decline_and_withdraw(self):
         offer = self.offer_to_tenant()
         self.login_tenant()
-        declined = self.post_form(f"{URL}/offers/{offer.id}/decline", {})
-        self.assertIn("You have declined the offer.", declined.text)
+        summary = self.url_open(f"{URL}/offers/{offer.id}/decline")
+        self.assertIn("offered to the next in the queue", summary.text)
+        self.assertIn("You keep your place in the queue", summary.text)
+        self.assertEqual(offer.state, "active")
+        last_message = self.last_message_id()
+        declined = self.post_form(f"{URL}/offers/{offer.id}/decline", {}, allow_redirects=False)
+        self.assertRedirectsTo(declined, URL)
+        self.assertIn("You have declined the offer.", self.url_open(URL).text)
+        self.assertEqual(offer.state, "declined")
+        self.assertTrue(self.sent_mail(f"You have declined parking space {self.spaces[0].code}"))
+        messages = (offer.message_ids | self.listing.message_ids).filtered(
+            lambda message: message.id > last_message
+        )
+        # The tenant declined (chatter); the company sent the receipt and the next offer,
+        # which does not come from the tenant who declined.
+        self.assertEqual(
+            messages.filtered(lambda m: "offer: Declined" in (m.body or "")).author_id, self.tenant
+        )
+        self.assertEqual(
+            messages.filtered(lambda m: m.message_type == "email_outgoing").author_id,
+            self.env.company.partner_id,
+        )
+        next_offer = self.env["mail.mail"].search(
+            [("recipient_ids", "in", self.other_tenant.ids), ("subject", "like", "Offer of")]
+        )
+        self.assertTrue(next_offer)
+        self.assertNotIn("anna@example.se", next_offer.email_from or "")
         self.assertEqual(self.listing.active_offer_id.partner_id, self.other_tenant)
         self.login_tenant(self.other_user)
         application = self.listing.active_offer_id.application_id
-        withdrawn = self.post_form(f"{URL}/applications/{application.id}/withdraw", {})
-        self.assertIn("Your application has been withdrawn.", withdrawn.text)
+        withdrawn = self.post_form(
+            f"{URL}/applications/{application.id}/withdraw", {}, allow_redirects=False
+        )
+        self.assertRedirectsTo(withdrawn, URL)
+        self.assertIn("Your application has been withdrawn.", self.url_open(URL).text)
         self.assertEqual(application.state, "withdrawn_user")
+
+    def test_home_points_to_the_offer(self):
+        self.login_tenant()
+        counters = ["housing_offer_count", "housing_parking_count", "housing_lease_count"]
+        before = self.url_open("/my/counters", json={"params": {"counters": counters}}).json()
+        self.assertEqual(
+            before["result"],
+            {"housing_offer_count": 0, "housing_parking_count": 0, "housing_lease_count": 2},
+        )
+        self.offer_to_tenant()
+        home = self.url_open("/my")
+        self.assertIn('data-placeholder_count="housing_offer_count"', home.text)
+        self.assertIn("Parking offers to answer", home.text)
+        after = self.url_open("/my/counters", json={"params": {"counters": counters}}).json()
+        self.assertEqual(after["result"]["housing_offer_count"], 1)
+        self.assertEqual(after["result"]["housing_parking_count"], 1)
+
+    def test_incomplete_address_says_what_to_do(self):
+        self.tenant.write({"zip": False})
+        self.env.company.partner_id.write({"phone": "+46 21 39 70 00", "email": "kund@bostad.se"})
+        external = self.env["housing.parking.listing"].create(
+            {"rental_object_id": self.spaces[1].id, "rule": "non_scored"}
+        )
+        self.login_tenant()
+        card = self.url_open(URL).text.split(f"o_housing_listing_{external.id}")[1]
+        self.assertIn("Your address in our register is incomplete", card)
+        self.assertIn("Contact customer service", card)
+        self.assertIn('href="tel:', card)
+        self.assertIn("kund@bostad.se", card)
+        self.assertNotIn("The contact's address", card)
 
     def test_second_tenant_cannot_touch_the_first_tenants_offer(self):
         offer = self.offer_to_tenant()
@@ -178,11 +280,11 @@ class TestPortalParking(HousingPortalCase):
     def test_notice_on_a_parking_lease(self):
         self.login_tenant()
         page = self.url_open(f"/my/leases/{self.parking_lease.id}")
-        self.assertIn("Give notice on the parking space", page.text)
-        self.assertNotIn(
-            "Give notice on the parking space",
-            self.url_open(f"/my/leases/{self.home_lease.id}").text,
+        self.assertIn("Give notice on the lease", page.text)
+        bad = self.url_open(
+            f"/my/leases/{self.parking_lease.id}/notice?preferred_move_out_date=31/12"
         )
+        self.assertIn("Enter a date", bad.text)
         bad = self.post_form(
             f"/my/leases/{self.parking_lease.id}/notice", {"preferred_move_out_date": "31/12"}
         )
@@ -195,16 +297,15 @@ class TestPortalParking(HousingPortalCase):
             )
             self.assertIn("Enter a date", bad.text)
         self.assertEqual(self.parking_lease.state, "current")
+        summary = self.url_open(f"/my/leases/{self.parking_lease.id}/notice")
+        self.assertIn("Confirm the notice", summary.text)
+        self.assertEqual(self.parking_lease.state, "current")
         done = self.post_form(f"/my/leases/{self.parking_lease.id}/notice", {})
         self.assertIn("Your notice has been registered", done.text)
         self.assertEqual(
             (self.parking_lease.state, self.parking_lease.notice_given_by), ("notice", "tenant")
         )
-        # Not on a home, and not on somebody else's lease.
-        self.assertEqual(
-            self.post_form(f"/my/leases/{self.home_lease.id}/notice", {}).status_code, 404
-        )
-        self.assertEqual(self.home_lease.state, "current")
+        # Not on somebody else's lease.
         self.login_tenant(self.other_user)
         other = self.lease(self.tenant, self.spaces[1])
         self.assertEqual(self.post_form(f"/my/leases/{other.id}/notice", {}).status_code, 404)
@@ -222,3 +323,10 @@ class TestPortalParking(HousingPortalCase):
         self.start_tour(URL, "housing_portal_accept_offer", login=self.tenant_user.login)
         self.assertEqual(offer.state, "accepted")
         self.assertEqual(self.listing.lease_id.partner_id, self.tenant)
+
+    def test_decline_offer_tour(self):
+        offer = self.offer_to_tenant()
+        self.tenant_user.password = self.tenant_user.login
+        self.start_tour(URL, "housing_portal_decline_offer", login=self.tenant_user.login)
+        self.assertEqual(offer.state, "declined")
+        self.assertEqual(self.listing.active_offer_id.partner_id, self.other_tenant)

@@ -270,7 +270,7 @@ class TestPortalServiceRequest(HousingPortalCase):
         self.assertIn("your fault report has been received", page.text)
         service_request = self.Request.search([("reporter_id", "=", self.tenant.id)])
         self.assertEqual(len(service_request), 1)
-        self.assertTrue(page.url.endswith(f"{URL}/{service_request.id}?sent=created"))
+        self.assertTrue(page.url.endswith(f"{URL}/{service_request.id}"))
         self.assertEqual(
             (
                 service_request.name,
