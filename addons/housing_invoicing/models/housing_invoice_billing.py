@@ -69,6 +69,12 @@ class HousingInvoiceBilling(models.Model):
     amount = fields.Monetary(
         readonly=True, help="Rent billed for the month, without VAT; credited amounts are negative."
     )
+    sequence = fields.Integer(
+        default=0,
+        readonly=True,
+        help="0 for the month's rent, then 1, 2, ... for each later difference: two runs "
+        "that compute the same difference at once cannot both record it.",
+    )
     move_id = fields.Many2one(
         "account.move", string="Avi", required=True, index=True, ondelete="cascade", readonly=True
     )
@@ -76,6 +82,10 @@ class HousingInvoiceBilling(models.Model):
     _rent_once = models.UniqueIndex(
         "(lease_id, period) WHERE billing_type = 'rent'",
         "This lease has already been billed for this month.",
+    )
+    _sequence_once = models.UniqueIndex(
+        "(lease_id, period, sequence)",
+        "This month of the lease has just been billed by another run.",
     )
     _period_is_month = models.Constraint(
         "CHECK(EXTRACT(DAY FROM period) = 1)", "A billed period starts on the first of a month."
@@ -229,12 +239,14 @@ class HousingInvoiceBilling(models.Model):
         ):
             lines_by_lease[line.lease_id.id].append(line)
         billed, rent_billed = defaultdict(lambda: defaultdict(float)), set()
-        for lease, month, billing_type, amount in self._read_group(
+        records = defaultdict(int)  # billing records per lease and month so far
+        for lease, month, billing_type, amount, count in self._read_group(
             [("lease_id", "in", leases.ids), ("period", ">=", window)],
             ["lease_id", "period:day", "billing_type"],
-            ["amount:sum"],
+            ["amount:sum", "__count"],
         ):
             billed[lease.id][month] += amount
+            records[lease.id, month] += count
             if billing_type == "rent":
                 rent_billed.add((lease.id, month))
 
@@ -284,7 +296,7 @@ class HousingInvoiceBilling(models.Model):
                     lease.date_stop and lease.date_stop < periods.month_end(month)
                 )
                 pending.setdefault(partner.id, []).append(
-                    (lease, month, difference, ended and difference < 0)
+                    (lease, month, difference, ended and difference < 0, records[lease.id, month])
                 )
         renting = {
             lease.billing_partner_id.id
@@ -323,7 +335,7 @@ class HousingInvoiceBilling(models.Model):
         result = [avi] if avi.lines else []
         credit_notes = Avi(avi.partner, move_type="out_refund")
         separate = Avi(avi.partner)
-        for lease, month, difference, is_credit in sorted(
+        for lease, month, difference, is_credit, sequence in sorted(
             differences, key=lambda item: (item[1], item[0].id)
         ):
             target = credit_notes if is_credit else separate
@@ -334,6 +346,7 @@ class HousingInvoiceBilling(models.Model):
                     "partner_id": avi.partner.id,
                     "period": month,
                     "billing_type": "difference",
+                    "sequence": sequence,
                     "amount": difference,
                 }
             )

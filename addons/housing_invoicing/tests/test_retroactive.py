@@ -70,6 +70,32 @@ class TestRetroactiveRent(HousingInvoicingCase):
         self.assertEqual(avi.move_type, "out_invoice")
         self.assertEqual(avi.amount_total, 6000.0 - 200.0)
 
+    def test_a_difference_is_recorded_once(self):
+        """Two runs that computed the same difference at the same time: the second cannot
+        record it (a unique index on lease, month and sequence)."""
+        self.company.housing_retroactive_mode = "separate"
+        self.raise_rent_from(FEB, 6300)
+        args = (MAR, self.company, [self.tenant.id], date(2026, 2, 10), True)
+        first, second = self.Billing._prepare_avier(*args), self.Billing._prepare_avier(*args)
+        self.Billing._create_avier(first, MAR, self.company, date(2026, 2, 10))
+        # The difference's own avi (March's rent is refused by the rent-once index anyway).
+        second = [avi for avi in second if avi.rows[0]["billing_type"] == "difference"]
+        self.assertEqual(len(second), 1)
+        self.assertConstraintError(
+            "housing.invoice.billing",
+            "This month of the lease has just been billed by another run.",
+            lambda: self.Billing._create_avier(second, MAR, self.company, date(2026, 2, 10)),
+        )
+        # A later change of the same months is a new difference (February and March,
+        # billed meanwhile).
+        self.lease.rent_line_ids.filtered(lambda line: line.date_from == FEB).amount = 6350
+        separate = self.run_period(MAR)
+        self.assertEqual(separate.invoice_line_ids.mapped("price_subtotal"), [50.0, 50.0])
+        self.assertEqual(
+            self.lease.billing_ids.filtered(lambda b: b.period == FEB).mapped("sequence"),
+            [0, 1, 2],
+        )
+
     def test_difference_waits_for_the_next_avi(self):
         """A run of a month already billed (the cron repeats it every day) keeps the
         difference for the contact's next avi instead of sending a tiny avi."""
