@@ -122,6 +122,8 @@ class TestMonthlyRun(HousingInvoicingCase):
         avi = self.run_period(JAN)
         self.assertEqual(len(avi.invoice_line_ids), 3)
         self.assertEqual(sorted(lease.billing_ids.mapped("period")), [JAN, FEB, MAR])
+        self.assertEqual(lease.avi_count, 1)
+        self.assertEqual(self.env["account.move"].search(lease.action_view_avier()["domain"]), avi)
         self.assertFalse(self.run_period(FEB))
 
     def test_running_twice_creates_nothing_new(self):
