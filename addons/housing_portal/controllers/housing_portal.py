@@ -128,6 +128,11 @@ class HousingPortal(CustomerPortal):
                 "lease": lease,
                 "today": today,
                 "notice_earliest": notice_earliest,
+                "notice_earliest_text": notice_earliest
+                and request.env._(
+                    "If you give notice today, the lease ends on %(date)s at the earliest.",
+                    date=format_date(request.env, notice_earliest),
+                ),
                 "notice_rule": notice_earliest and self._housing_notice_rule_text(lease),
                 "notice_values": flash["values"],
                 "notice_errors": flash["errors"],
@@ -137,18 +142,23 @@ class HousingPortal(CustomerPortal):
 
     def _housing_notice_rule_text(self, lease):
         """The notice rule of the lease's type in words, as one sentence to translate."""
+        env = request.env
         rule = lease._notice_rule()
+        period = (
+            env._("one month")
+            if rule.notice_months == 1
+            else env._("%(months)s months", months=rule.notice_months)
+        )
         if rule.to_month_end:
-            return request.env._(
-                "The notice period is %(months)s months, counted to the turn of a month "
+            return env._(
+                "The notice period is %(period)s, counted to the turn of a month "
                 "(Jordabalken 12 kap.): the lease ends on the last day of the month the "
                 "period ends in.",
-                months=rule.notice_months,
+                period=period,
             )
-        return request.env._(
-            "The notice period is %(months)s months from the day you give notice "
-            "(Jordabalken 12 kap.).",
-            months=rule.notice_months,
+        return env._(
+            "The notice period is %(period)s from the day you give notice (Jordabalken 12 kap.).",
+            period=period,
         )
 
     def _housing_notice_lease(self, lease_id):

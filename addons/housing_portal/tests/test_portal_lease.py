@@ -35,6 +35,26 @@ class TestPortalLease(HousingPortalCase):
         )
         cls.lease.action_confirm()
 
+    def tenant_lease(self, code, object_type, rent, date_start):
+        """A confirmed lease of the tenant on a new rental object in the same property."""
+        rental_object = self.env["housing.rental.object"].create(
+            {
+                "code": code,
+                "property_id": self.flat.property_id.id,
+                "object_type": object_type,
+                "base_rent": rent,
+            }
+        )
+        lease = self.env["housing.lease"].create(
+            {
+                "rental_object_id": rental_object.id,
+                "date_start": date_start,
+                "tenant_line_ids": [Command.create({"partner_id": self.tenant.id, "role": "main"})],
+            }
+        )
+        lease.action_confirm()
+        return lease
+
     def test_lease_list_and_detail(self):
         self.login_tenant()
         page = self.url_open("/my/leases")
@@ -46,22 +66,7 @@ class TestPortalLease(HousingPortalCase):
         self.assertIn(f"/my/leases/{self.lease.id}?report_type=pdf", detail.text)
 
     def test_lease_list_pager_newest_first(self):
-        storage = self.env["housing.rental.object"].create(
-            {
-                "code": "970-001-01-0901",
-                "property_id": self.flat.property_id.id,
-                "object_type": "storage",
-                "base_rent": 900,
-            }
-        )
-        newer = self.env["housing.lease"].create(
-            {
-                "rental_object_id": storage.id,
-                "date_start": date(2025, 6, 1),
-                "tenant_line_ids": [Command.create({"partner_id": self.tenant.id, "role": "main"})],
-            }
-        )
-        newer.action_confirm()
+        newer = self.tenant_lease("970-001-01-0901", "storage", 900, date(2025, 6, 1))
         self.login_tenant()
         with patch.object(HousingPortal, "_items_per_page", 1):
             first = self.url_open("/my/leases")
@@ -159,22 +164,7 @@ class TestPortalLease(HousingPortalCase):
         self.assertEqual(self.url_open(f"{url}/notice").status_code, 404)
 
     def test_no_notice_on_premises_from_the_portal(self):
-        premises = self.env["housing.rental.object"].create(
-            {
-                "code": "970-001-01-0801",
-                "property_id": self.flat.property_id.id,
-                "object_type": "commercial",
-                "base_rent": 9000,
-            }
-        )
-        lease = self.env["housing.lease"].create(
-            {
-                "rental_object_id": premises.id,
-                "date_start": date(2025, 1, 1),
-                "tenant_line_ids": [Command.create({"partner_id": self.tenant.id, "role": "main"})],
-            }
-        )
-        lease.action_confirm()
+        lease = self.tenant_lease("970-001-01-0801", "commercial", 9000, date(2025, 1, 1))
         self.login_tenant()
         self.assertNotIn("Give notice on the lease", self.url_open(lease.access_url).text)
         self.assertEqual(self.url_open(f"{lease.access_url}/notice").status_code, 404)

@@ -330,3 +330,28 @@ class TestPortalParking(HousingPortalCase):
         self.start_tour(URL, "housing_portal_decline_offer", login=self.tenant_user.login)
         self.assertEqual(offer.state, "declined")
         self.assertEqual(self.listing.active_offer_id.partner_id, self.other_tenant)
+
+    def test_swedish_confirmations_and_receipts(self):
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            ["housing_lease", "housing_parking_queue", "housing_portal"], ["sv_SE"]
+        )
+        self.tenant_user.lang = "sv_SE"
+        offer = self.offer_to_tenant()
+        self.login_tenant()
+        self.assertIn("Bilplatserbjudanden att svara på", self.url_open("/my").text)
+        summary = self.url_open(f"{URL}/offers/{offer.id}/decline").text
+        self.assertIn("Bilplatsen erbjuds nästa i kön", summary)
+        self.assertIn("Ja, tacka nej till erbjudandet", summary)
+        declined = self.post_form(f"{URL}/offers/{offer.id}/decline", {})
+        self.assertIn("Du har tackat nej till erbjudandet.", declined.text)
+        self.assertTrue(self.sent_mail(f"Du har tackat nej till bilplats {self.spaces[0].code}"))
+        lease_url = f"/my/leases/{self.parking_lease.id}"
+        page = self.url_open(lease_url).text
+        self.assertIn("Om du säger upp i dag upphör kontraktet tidigast den", page)
+        self.assertIn("Uppsägningstiden är en månad, räknat till ett månadsskifte", page)
+        self.assertIn("Bekräfta din uppsägning", self.url_open(f"{lease_url}/notice").text)
+        done = self.post_form(f"{lease_url}/notice", {})
+        self.assertIn("Din uppsägning är registrerad", done.text)
+        subject = f"Vi har tagit emot din uppsägning av kontrakt {self.parking_lease.name}"
+        self.assertTrue(self.sent_mail(subject))
