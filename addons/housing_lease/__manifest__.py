@@ -28,4 +28,9 @@
     "demo": [
         "demo/housing_lease_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "housing_lease/static/tests/tours/**/*",
+        ],
+    },
 }

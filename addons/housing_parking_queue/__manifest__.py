@@ -29,4 +29,9 @@
         "views/housing_parking_queue_menus.xml",
     ],
     "demo": ["demo/housing_parking_queue_demo.xml"],
+    "assets": {
+        "web.assets_tests": [
+            "housing_parking_queue/static/tests/tours/**/*",
+        ],
+    },
 }

@@ -29,4 +29,9 @@
     "demo": [
         "demo/housing_service_request_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "housing_service_request/static/tests/tours/**/*",
+        ],
+    },
 }

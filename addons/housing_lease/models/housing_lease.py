@@ -163,6 +163,14 @@ class HousingLease(models.Model):
             lease.partner_ids = lines.partner_id
             lease.partner_id = lines.filtered(lambda line: line.role == "main")[:1].partner_id
 
+    @api.onchange("tenant_line_ids")
+    def _onchange_tenant_line_ids(self):
+        """In the form, a tenant added next to the main tenant is a co-tenant (the line's
+        own default cannot see the lines not saved yet): one main tenant, the earliest."""
+        mains = self.tenant_line_ids.filtered(lambda line: line.role == "main")
+        keep = (mains.filtered(lambda line: line._origin) or mains)[:1]
+        (mains - keep).role = "co"
+
     @api.depends("partner_ids.protected_identity")
     def _compute_has_protected_tenant(self):
         for lease in self:

@@ -9,3 +9,4 @@ from . import test_lease_protected_identity
 from . import test_lease_pdf
 from . import test_fixed_term
 from . import test_lease_staff
+from . import test_lease_tour

@@ -10,3 +10,4 @@ from . import test_queue_start_correction
 from . import test_parking_protected_identity
 from . import test_parking_staff
 from . import test_overview_queue
+from . import test_parking_tour

@@ -7,3 +7,4 @@ from . import test_service_request_workflow
 from . import test_service_request_protected_identity
 from . import test_service_request_staff
 from . import test_overview_figures
+from . import test_service_request_tour
