@@ -12,11 +12,7 @@ class HousingLease(models.Model):
     )
 
     def _compute_service_request_count(self):
-        counts = dict(
-            self.env["maintenance.request"]._read_group(
-                [("lease_id", "in", self.ids)], ["lease_id"], ["__count"]
-            )
-        )
+        counts = self.env["maintenance.request"]._housing_request_counts("lease_id", self)
         for lease in self:
             lease.service_request_count = counts.get(lease, 0)
 

@@ -12,11 +12,7 @@ class HousingRentalObject(models.Model):
     )
 
     def _compute_service_request_count(self):
-        counts = dict(
-            self.env["maintenance.request"]._read_group(
-                [("rental_object_id", "in", self.ids)], ["rental_object_id"], ["__count"]
-            )
-        )
+        counts = self.env["maintenance.request"]._housing_request_counts("rental_object_id", self)
         for rental_object in self:
             rental_object.service_request_count = counts.get(rental_object, 0)
 

@@ -717,6 +717,12 @@ class MaintenanceRequest(models.Model):
 
     # ------------------------------------------------------------------ staff actions
     @api.model
+    def _housing_request_counts(self, field, records):
+        """{record: number of service requests} of ``records`` by the many2one ``field``
+        (the smart buttons of rental objects and leases)."""
+        return dict(self._read_group([(field, "in", records.ids)], [field], ["__count"]))
+
+    @api.model
     def _housing_requests_action(self, domain, context=None):
         """The Service requests action (kanban by stage first) on ``domain``."""
         action = self.env["ir.actions.act_window"]._for_xml_id(
