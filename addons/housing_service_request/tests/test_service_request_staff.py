@@ -94,6 +94,14 @@ class TestServiceRequestStaff(HousingServiceRequestCase):
         with Form(request, view=form_id) as form:
             self.assertEqual(form.reporter_phone, self.tenant.phone)
 
+    def test_contractors_work_in_the_fault_report_form(self):
+        request = self.report(maintenance_team_id=self.contractor_team.id)
+        form_id = request.get_formview_id()
+        with Form(request.with_user(self.contractor), view=form_id) as form:
+            self.assertEqual(form.location_display, request.location_display)
+            form.user_id = self.contractor
+        self.assertEqual(request.stage_id, self.stage["assigned"])
+
     def test_the_tenant_conversation_leaves_out_internal_notes(self):
         request = self.report()
         request.message_post(body="Intern: ring hyresvärden", subtype_xmlid="mail.mt_note")
