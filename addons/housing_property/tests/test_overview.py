@@ -34,3 +34,20 @@ class TestOverview(OverviewFiguresMixin, HousingPropertyCase):
         pivot = overview.with_context(figure="vacant").action_open_figure()
         self.assertEqual(pivot["views"][0][1], "pivot")
         self.assertEqual(pivot["context"]["pivot_row_groupby"], ["residential_area_id"])
+
+    def test_vacancies_by_area_and_type_open_their_records(self):
+        overview = self.env["housing.overview"].with_user(self.housing_user).create({})
+        lines = overview.vacancy_line_ids
+        self.assertTrue(lines)
+        self.assertEqual(sum(lines.mapped("count")), overview.vacant_count)
+        self.assertEqual(sum(lines.mapped("amount")), overview.vacant_rent)
+        for line in lines:
+            action = line.action_open()
+            records = self.env[action["res_model"]].search(action["domain"])
+            self.assertEqual(len(records), line.count, line.name)
+            self.assertEqual(sum(records.mapped("base_rent")), line.amount, line.name)
+            self.assertEqual(set(records.mapped("status")), {"vacant"})
+        residence = lines.filtered(
+            lambda line: self.residence.code in str(line.domain) or "Residence" in line.name
+        )
+        self.assertIn("Testområde", residence.name)

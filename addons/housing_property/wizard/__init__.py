@@ -1,1 +1,2 @@
 from . import housing_overview
+from . import housing_overview_line

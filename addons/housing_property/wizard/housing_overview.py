@@ -22,6 +22,50 @@ class HousingOverview(models.TransientModel):
         help="The monthly base rent of the rental objects that stand vacant today.",
     )
     blocked_count = fields.Integer(string="Blocked rental objects", compute="_compute_register")
+    vacancy_line_ids = fields.One2many(
+        "housing.overview.line",
+        "overview_id",
+        string="Vacancies by area and type",
+        domain=[("section", "=", "vacancy")],
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        overviews = super().create(vals_list)
+        for overview in overviews:
+            self.env["housing.overview.line"].create(
+                [dict(values, overview_id=overview.id) for values in overview._line_values()]
+            )
+        return overviews
+
+    def _line_values(self):
+        """Values of the overview's breakdown lines (section, name, model, domain, count,
+        amount); modules add theirs. Here: the vacant rental objects by residential area and
+        object type, with the rent lost."""
+        self.ensure_one()
+        figure = self._figures()["vacant"]
+        Object = self.env[figure["model"]]
+        types = dict(Object._fields["object_type"]._description_selection(self.env))
+        groups = Object._read_group(
+            figure["domain"],
+            ["residential_area_id", "object_type"],
+            ["__count", "base_rent:sum"],
+        )
+        return [
+            {
+                "section": "vacancy",
+                "name": f"{area.display_name or self.env._('No area')} · {types.get(kind, '')}",
+                "model": figure["model"],
+                "domain": [
+                    *figure["domain"],
+                    ("residential_area_id", "=", area.id),
+                    ("object_type", "=", kind),
+                ],
+                "count": count,
+                "amount": rent,
+            }
+            for area, kind, count, rent in groups
+        ]
 
     @api.model
     def _figures(self):
