@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.tools import format_date
 
 from ..models.housing_lease import ACTIVE_STATES
 
@@ -21,6 +22,12 @@ class HousingOverview(models.TransientModel):
     )
     notice_count = fields.Integer(string="Leases under notice", compute="_compute_leases")
     upcoming_count = fields.Integer(string="Upcoming leases", compute="_compute_leases")
+    ending_line_ids = fields.One2many(
+        "housing.overview.line",
+        "overview_id",
+        string="Leases ending per month",
+        domain=[("section", "=", "ending")],
+    )
 
     @api.model
     def _figures(self):
@@ -71,6 +78,32 @@ class HousingOverview(models.TransientModel):
             },
         )
         return figures
+
+    def _line_values(self):
+        """Plus the leases ending in each month ahead that has any."""
+        values = super()._line_values()
+        figure = self._figures()["ending"]
+        for sequence, (month, count) in enumerate(
+            self.env[figure["model"]]._read_group(
+                figure["domain"], ["date_stop:month"], ["__count"], order="date_stop:month"
+            )
+        ):
+            first = month.date() if hasattr(month, "date") else month
+            values.append(
+                {
+                    "section": "ending",
+                    "sequence": sequence,
+                    "name": format_date(self.env, first, date_format="MMMM y"),
+                    "model": figure["model"],
+                    "domain": [
+                        *figure["domain"],
+                        ("date_stop", ">=", first.isoformat()),
+                        ("date_stop", "<=", (first + relativedelta(day=31)).isoformat()),
+                    ],
+                    "count": count,
+                }
+            )
+        return values
 
     def _compute_leases(self):
         for overview in self:

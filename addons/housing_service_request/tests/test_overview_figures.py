@@ -55,6 +55,14 @@ class TestOverviewFigures(OverviewFiguresMixin, HousingServiceRequestCase):
         )
         self.assertEqual(ending, ends_now | ends_next | self.lease)
         self.assertFigure(overview, "ending", ending)
+        lines = overview.ending_line_ids
+        self.assertEqual(lines.mapped("count"), [1, 1, 1], "March, April and June 2026")
+        self.assertEqual(lines[0].name, "March 2026")
+        for line in lines:
+            action = line.action_open()
+            self.assertEqual(
+                self.env[action["res_model"]].search_count(action["domain"]), line.count
+            )
 
     def test_fault_report_figures(self):
         overdue = self.report(priority_level="1", request_date=date(2026, 2, 1))
