@@ -16,6 +16,10 @@ class HousingOverviewLine(models.TransientModel):
     model = fields.Char(required=True)
     domain = fields.Json(required=True)
     count = fields.Integer()
+    second_count = fields.Integer(
+        string="Second count",
+        help="A second figure of the line, e.g. how many of them are overdue.",
+    )
     amount = fields.Monetary(currency_field="currency_id")
     currency_id = fields.Many2one(related="overview_id.currency_id")
 

@@ -81,6 +81,15 @@ class TestOverviewFigures(OverviewFiguresMixin, HousingServiceRequestCase):
         self.assertEqual(overview.handling_days, 9)
         records = self.open_figure(overview, "open_request")
         self.assertEqual(records.filtered(lambda r: r.housing_category == "appliance"), fresh)
+        lines = overview.category_line_ids
+        self.assertEqual(sum(lines.mapped("count")), overview.open_request_count)
+        self.assertEqual(sum(lines.mapped("second_count")), overview.overdue_request_count)
+        for line in lines:
+            action = line.action_open()
+            self.assertEqual(
+                self.env[action["res_model"]].search_count(action["domain"]), line.count
+            )
+        self.assertEqual(lines.filtered(lambda line: line.name == "Appliance").count, 1)
         action = overview.with_context(figure="open_request").action_open_figure()
         self.assertEqual(action["views"][0][1], "pivot")
         self.assertEqual(action["context"]["pivot_row_groupby"], ["housing_category"])

@@ -29,6 +29,12 @@ class HousingOverview(models.TransientModel):
     closed_request_count = fields.Integer(
         string="Fault reports closed in a year", compute="_compute_requests"
     )
+    category_line_ids = fields.One2many(
+        "housing.overview.line",
+        "overview_id",
+        string="Open fault reports by category",
+        domain=[("section", "=", "request_category")],
+    )
     handling_days = fields.Float(
         string="Handling time (days)",
         digits=(16, 1),
@@ -89,6 +95,38 @@ class HousingOverview(models.TransientModel):
             },
         )
         return figures
+
+    def _line_values(self):
+        """Plus the open fault reports of each category, with the overdue ones."""
+        values = super()._line_values()
+        figures = self._figures()
+        Request = self.env["maintenance.request"]
+        categories = dict(Request._fields["housing_category"]._description_selection(self.env))
+        overdue = dict(
+            Request._read_group(
+                figures["overdue_request"]["domain"], ["housing_category"], ["__count"]
+            )
+        )
+        for sequence, (category, count) in enumerate(
+            Request._read_group(
+                figures["open_request"]["domain"], ["housing_category"], ["__count"]
+            )
+        ):
+            values.append(
+                {
+                    "section": "request_category",
+                    "sequence": sequence,
+                    "name": categories.get(category) or self.env._("No category"),
+                    "model": "maintenance.request",
+                    "domain": [
+                        *figures["open_request"]["domain"],
+                        ("housing_category", "=", category),
+                    ],
+                    "count": count,
+                    "second_count": overdue.get(category, 0),
+                }
+            )
+        return values
 
     def _compute_requests(self):
         for overview in self:
