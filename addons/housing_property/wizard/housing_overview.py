@@ -67,6 +67,10 @@ class HousingOverview(models.TransientModel):
             for area, kind, count, rent in groups
         ]
 
+    def _compute_display_name(self):
+        for overview in self:
+            overview.display_name = self.env._("Housing overview")
+
     @api.model
     def _figures(self):
         """{key: {model, domain, name, views, context}} of every figure of the overview.

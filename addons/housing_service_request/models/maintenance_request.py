@@ -106,6 +106,7 @@ class MaintenanceRequest(models.Model):
         domain="[('housing_code', '!=' if is_housing else '=', False)]",
     )
     case_number = fields.Char(
+        string="Case number",
         readonly=True,
         copy=False,
         index="btree_not_null",
