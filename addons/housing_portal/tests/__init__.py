@@ -4,3 +4,4 @@ from . import test_portal_service_request
 from . import test_portal_parking
 from . import test_portal_identity
 from . import test_portal_protected_identity
+from . import test_portal_phone
