@@ -1,4 +1,4 @@
-from odoo import SUPERUSER_ID, api, fields, models
+from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 # The contact details that a protected identity keeps out of res.partner. Each is a field of
@@ -117,16 +117,6 @@ class HousingProtectedIdentity(models.Model):
         sensitive = sorted(set(fnames) & set(PROTECTED_PARTNER_FIELDS))
         if not sensitive:
             return
-        values = {"action": action, "field_names": ", ".join(sensitive), "user_id": self.env.uid}
-        if domain is None:
-            vals_list = [{**values, "partner_id": record.partner_id.id} for record in self.sudo()]
-        else:
-            vals_list = [{**values, "note": str(domain)}]
-        if not self.env.cr.readonly:
-            self.env["housing.protected.identity.log"].sudo().create(vals_list)
-            return
-        # A read-only request (JSON-2 read, search_read...) logs in a transaction of its own.
-        with self.env.registry.cursor() as cr:
-            api.Environment(cr, SUPERUSER_ID, {})["housing.protected.identity.log"].create(
-                vals_list
-            )
+        partners = self.sudo().partner_id if domain is None else self.env["res.partner"]
+        note = None if domain is None else str(domain)
+        self.env["housing.protected.identity.log"]._log(action, partners, sensitive, note=note)

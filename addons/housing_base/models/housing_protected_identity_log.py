@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import SUPERUSER_ID, api, fields, models
 
 
 class HousingProtectedIdentityLog(models.Model):
@@ -34,3 +34,27 @@ class HousingProtectedIdentityLog(models.Model):
     reason = fields.Text(readonly=True)
     note = fields.Char(readonly=True, help="The search domain of a grouped read.")
     create_date = fields.Datetime(string="When", readonly=True)
+
+    @api.model
+    def _log(self, action, partners, field_names, reason=None, note=None):
+        """Log ``action`` by the current user on each of ``partners``, or once with
+        ``note`` (a grouped read names its domain, not the contacts). A read-only request
+        (JSON-2 read, search_read...) logs in a transaction of its own."""
+        values = {
+            "user_id": self.env.uid,
+            "action": action,
+            "field_names": ", ".join(sorted(field_names)),
+            "reason": reason,
+            "note": note,
+        }
+        if note is None:
+            vals_list = [{**values, "partner_id": partner.id} for partner in partners]
+        else:
+            vals_list = [values]
+        if not vals_list:
+            return
+        if not self.env.cr.readonly:
+            self.sudo().create(vals_list)
+            return
+        with self.env.registry.cursor() as cr:
+            api.Environment(cr, SUPERUSER_ID, {})[self._name].create(vals_list)

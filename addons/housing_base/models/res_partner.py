@@ -370,30 +370,11 @@ class ResPartner(models.Model):
         registers.search([("partner_id", "in", self.ids)]).with_context(
             housing_protection_change=True
         ).write(vals)
-        self.env["housing.protected.identity.log"].sudo().create(
-            [
-                {
-                    "user_id": self.env.uid,
-                    "partner_id": partner.id,
-                    "action": "edit",
-                    "field_names": ", ".join(sorted(vals)),
-                }
-                for partner in self
-            ]
-        )
+        self.env["housing.protected.identity.log"]._log("edit", self, vals)
 
     def _log_protection(self, action, reason):
-        self.env["housing.protected.identity.log"].sudo().create(
-            [
-                {
-                    "user_id": self.env.uid,
-                    "partner_id": partner.id,
-                    "action": action,
-                    "reason": reason,
-                    "field_names": ", ".join(PROTECTED_PARTNER_FIELDS),
-                }
-                for partner in self
-            ]
+        self.env["housing.protected.identity.log"]._log(
+            action, self, PROTECTED_PARTNER_FIELDS, reason=reason
         )
 
     def _erase_protected_trail(self):
