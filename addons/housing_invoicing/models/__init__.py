@@ -4,5 +4,6 @@ from . import account_move
 from . import housing_invoice_billing
 from . import housing_lease
 from . import housing_lease_rent_change_line
+from . import ir_actions_report
 from . import res_company
 from . import res_partner

@@ -1,4 +1,5 @@
 import subprocess
+import tempfile
 from datetime import date
 
 from odoo.exceptions import AccessError, ValidationError
@@ -97,6 +98,35 @@ class TestAviPdf(HousingInvoicingCase, HttpCase):
         self.assertEqual(avi.housing_ocr_line, line)
         # pdftotext lays the spaces out its own way: compare the words.
         self.assertIn(" ".join(line.split()), " ".join(text.split()))
+
+    def test_pdf_has_the_company_letterhead(self):
+        """The avi says who sends it: the company's name and logo at the top of the page,
+        also with Debian's wkhtmltopdf (unpatched Qt), which drops the report header."""
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        self.company.name = "Bostadsbolaget Test AB"
+        self.make_lease(self.residence)
+        avi = self.run_period(FEB, date(2026, 1, 10))
+        pdf, _report_type = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("account.account_invoices", avi.ids)
+        )
+        self.assertTrue(pdf.startswith(b"%PDF-"), "wkhtmltopdf made no PDF (HTML fallback?)")
+        text = subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+        self.assertIn("Bostadsbolaget Test AB", text.split(avi.payment_reference)[0])
+        # The avi's own text can be read (searched, copied, read aloud), not only seen.
+        self.assertIn(avi.name, text)
+        self.assertIn("6,200.00", text)
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+            file.write(pdf)
+            file.flush()
+            images = subprocess.run(
+                ["pdfimages", "-list", file.name], capture_output=True, check=True
+            ).stdout.decode()
+        # Two heading lines, then one line per image: the logo.
+        self.assertGreater(len(images.strip().splitlines()), 2, f"no logo:\n{images}{text}")
 
 
 @tagged("housing_invoicing", "post_install", "-at_install")
