@@ -1,0 +1,158 @@
+import base64
+from datetime import date, datetime
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from ..tools import bgmax
+from .common import (
+    DEDUCTION,
+    EXACT,
+    INVALID,
+    OVER,
+    PARTIAL,
+    UNKNOWN,
+    HousingPaymentCase,
+    sample,
+    truncated,
+)
+
+
+@tagged("housing_payment", "post_install", "-at_install")
+class TestPaymentImport(HousingPaymentCase):
+    def assert_matched(self, record):
+        """The sample files' payments, matched by OCR number."""
+        self.assertEqual(self.avi_exact.payment_state, "paid")
+        self.assertEqual(self.line(record, EXACT).housing_match_state, "matched")
+        self.assertEqual(self.line(record, EXACT).housing_avi_ids, self.avi_exact)
+        # 3,000 and 3,200 of 9,000: the rest stays open on the avi.
+        self.assertEqual(self.avi_partial.payment_state, "partial")
+        self.assertEqual(self.avi_partial.amount_residual, 2800)
+        # 7,000 for 6,200: paid, and 800 stays an open credit of the tenant for staff.
+        self.assertEqual(self.avi_over.payment_state, "paid")
+        over = self.line(record, OVER)
+        self.assertEqual((over.housing_match_state, over.housing_open_amount), ("overpaid", 800))
+        self.assertEqual(over.partner_id, self.co_tenant)
+        for reference, amount in ((UNKNOWN, 1500), (DEDUCTION, -500)):
+            line = self.line(record, reference)
+            self.assertEqual(line.housing_match_state, "unmatched")
+            self.assertEqual(line.housing_open_amount, amount)
+            self.assertFalse(line.partner_id)
+        self.assertEqual(record.line_count, 7)
+        self.assertEqual(record.matched_count, 3)
+        self.assertEqual(record.open_count, 4)
+        self.assertEqual(record.amount_open, 1500 + 900 - 500 + 800)
+        queue = self.StLine.search(
+            [("housing_import_id", "=", record.id), ("housing_match_state", "!=", "matched")]
+        )
+        self.assertEqual(len(queue), 4)
+
+    def test_bgmax_sample(self):
+        record = self.import_sample("bgmax_sample.txt")
+        self.assertEqual(record.file_format, "bgmax")
+        self.assertEqual(len(record.statement_ids), 2)
+        self.assertEqual(record.statement_ids.journal_id, self.journal)
+        self.assertEqual(
+            sorted(record.statement_ids.mapped("balance_end_real")), sorted([18100.0, 21300.0])
+        )
+        self.assert_matched(record)
+        self.assertEqual(self.line(record, INVALID).housing_match_state, "unmatched")
+        partial = self.line(record, PARTIAL, 3000)
+        self.assertEqual(partial.narration and "Resten betalar" in str(partial.narration), True)
+        self.assertEqual(partial.partner_name, "BERTIL BERGSTRÖM")
+
+    def test_camt054_sample(self):
+        record = self.import_sample("camt054_sample.xml")
+        self.assertEqual(record.file_format, "camt054")
+        self.assertEqual(len(record.statement_ids), 1)
+        self.assert_matched(record)
+        invalid = record.line_ids.filtered(lambda line: not line.partner_id and line.amount == 900)
+        self.assertEqual(invalid.housing_match_state, "unmatched")
+
+    def test_reimport_creates_nothing(self):
+        first = self.import_sample("bgmax_sample.txt")
+        lines = self.StLine.search_count([])
+        again = self.import_sample("bgmax_sample.txt")
+        self.assertEqual(again, first)
+        self.assertEqual(self.StLine.search_count([]), lines)
+        self.assertEqual(self.avi_partial.amount_residual, 2800)
+        # Another file with a payment already imported: only the new one is added.
+        data = sample("bgmax_sample.txt").replace(
+            b"0120260130053012345678P", b"0120260131000000000000P"
+        )
+        overlapping = self.Import._import_file(data, "copy.txt")
+        self.assertNotEqual(overlapping, first)
+        self.assertEqual(overlapping.skipped_count, 7)
+        self.assertFalse(overlapping.line_ids)
+        self.assertFalse(overlapping.statement_ids)
+        self.assertEqual(self.StLine.search_count([]), lines)
+
+    def test_bad_files_leave_nothing(self):
+        lines = self.StLine.search_count([])
+        cases = [
+            (b"hello", "neither a BGMax file from Bankgirot nor a camt.054 file"),
+            (truncated(), "line 20: the file has no end record (70)"),
+            (
+                sample("bgmax_sample.txt").replace(b"0050501055", b"0009912346"),
+                "The file is for bankgiro 9912346, not for the company's bankgiro 5050-1055.",
+            ),
+        ]
+        for data, message in cases:
+            with self.subTest(message), self.assertRaises(UserError) as caught:
+                self.Import._import_file(data, "x.txt")
+            self.assertIn(message, str(caught.exception))
+        self.assertEqual(self.StLine.search_count([]), lines)
+        self.assertFalse(self.Import.search([]))
+        with self.assertRaisesRegex(UserError, "not base64-encoded"):
+            self.Import.import_file("%%%", "x.txt")
+
+    def test_no_journal(self):
+        self.company.housing_payment_journal_id = False
+        with self.assertRaisesRegex(UserError, "has no bankgiro payments journal"):
+            self.import_sample("bgmax_sample.txt")
+
+    def test_match_by_hand(self):
+        record = self.import_sample("bgmax_sample.txt")
+        unknown = self.line(record, UNKNOWN)
+        wizard = Form(
+            self.env["housing.payment.match.wizard"].with_context(
+                default_statement_line_id=unknown.id
+            )
+        )
+        wizard.move_id = self.avi_partial
+        wizard.save().action_match()
+        self.assertEqual(unknown.housing_match_state, "matched")
+        self.assertEqual(unknown.partner_id, self.other_tenant)
+        self.assertEqual(unknown.housing_avi_ids, self.avi_partial)
+        self.assertEqual(self.avi_partial.amount_residual, 1300)
+        # The surplus of an overpayment goes to another avi of the tenant.
+        later = self.make_avi(self.co_tenant, 6200, "202600010625", due=date(2026, 2, 27))
+        over = self.line(record, OVER)
+        over._housing_match(later)
+        self.assertEqual(over.housing_match_state, "matched")
+        self.assertEqual(later.amount_residual, 5400)
+        with self.assertRaisesRegex(UserError, "already matched in full"):
+            over._housing_match(self.avi_partial)
+
+    def test_import_wizard(self):
+        wizard = self.env["housing.payment.import.wizard"].create(
+            {
+                "data_file": base64.b64encode(sample("bgmax_sample.txt")),
+                "filename": "BGMAX.txt",
+            }
+        )
+        action = wizard.action_import()
+        record = self.Import.browse(action["res_id"])
+        self.assertEqual(record.name, "BGMAX.txt")
+        self.assertEqual(record.line_count, 7)
+
+    def test_batches(self):
+        """Payments over several batches, two for one avi in different batches."""
+        payments = [("", 1, "")] * 600
+        payments[0] = (PARTIAL, 4000, "")
+        payments[599] = (PARTIAL, 5000, "")
+        data = bgmax.write("50501055", [(date(2026, 1, 30), "00001", payments)], datetime.now())
+        record = self.Import._import_file(data, "big.txt")
+        self.assertEqual(record.line_count, 600)
+        self.assertEqual(self.avi_partial.payment_state, "paid")
+        self.assertEqual(record.open_count, 598)
