@@ -1,0 +1,2 @@
+from . import housing_dunning_run_wizard
+from . import housing_collection_wizard
