@@ -2,7 +2,7 @@
     "name": "Housing Service Requests",
     "summary": "Fault reports (felanmälan) on maintenance requests: location, access, due dates, "
     "contractor hand-back, tenant messages",
-    "version": "19.0.1.0.0",
+    "version": "19.0.1.1.0",
     "category": "Real Estate/Housing",
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",

@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from PIL import Image
 
-from odoo import Command, api, fields, models
+from odoo import SUPERUSER_ID, Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import html2plaintext
@@ -689,13 +689,19 @@ class MaintenanceRequest(models.Model):
 
     def _housing_mail_tenant(self, template_xmlid):
         """Post the template as a public message e-mailed to the reporter, in the
-        reporter's language, for the housing requests the tenant sees."""
+        reporter's language, for the housing requests the tenant sees. The landlord writes
+        it (the templates' sender is the company, whose partner the composer makes the
+        author), also when the tenant's own report (portal, API) triggered it."""
         template = self.env.ref(template_xmlid)
         for request in self.filtered(
             lambda r: r.is_housing and r.reporter_id and not r.hidden_from_tenant
         ):
-            # The composer renders a comment in the language of its context.
-            request = request.with_context(lang=request.reporter_id.lang or self.env.lang)
+            # The composer renders a comment in the language of its context. As the
+            # superuser (OdooBot, inactive): mail skips the current user as the "real
+            # author", so a tenant reporting in the portal would get no e-mail.
+            request = request.with_user(SUPERUSER_ID).with_context(
+                lang=request.reporter_id.lang or self.env.lang
+            )
             request.message_post_with_source(
                 template,
                 subtype_xmlid="mail.mt_comment",

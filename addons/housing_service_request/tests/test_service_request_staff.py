@@ -50,6 +50,24 @@ class TestServiceRequestStaff(HousingServiceRequestCase):
         hidden = self.report(hidden_from_tenant=True)
         self.assertFalse(self.tenant_notifications(hidden))
 
+    def test_acknowledgement_comes_from_the_company_not_the_tenant(self):
+        """The landlord acknowledges the report: the message is by the company and sent from
+        its address, also when the tenant reported the fault themselves (portal, API)."""
+        company = self.env.company
+        company.email = "felanmalan@bostad.example.se"
+        reported = (
+            self.Request.with_user(self.tenant_user)
+            .sudo()
+            .create_from_tenant(
+                self.tenant, {"name": "Element kallt", "rental_object_code": self.residence.code}
+            )
+        )
+        mail = self.acknowledgements(reported.sudo())
+        self.assertEqual(mail.author_id, company.partner_id)
+        self.assertEqual(mail.email_from, company.email_formatted)
+        staff = self.report()
+        self.assertEqual(self.acknowledgements(staff).author_id, company.partner_id)
+
     def test_acknowledgement_is_in_the_tenants_language(self):
         self.env["res.lang"]._activate_lang("sv_SE")
         self.env["ir.module.module"]._load_module_terms(["housing_service_request"], ["sv_SE"])
