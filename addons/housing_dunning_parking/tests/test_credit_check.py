@@ -1,0 +1,53 @@
+from datetime import date
+from unittest.mock import patch
+
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.housing_dunning.tests.common import HousingDunningCase
+
+from .. import post_init_hook
+
+TODAY = "odoo.addons.housing_dunning.wizard.housing_collection_wizard.stockholm_today"
+
+
+@tagged("housing_dunning", "housing_dunning_parking", "post_install", "-at_install")
+class TestCreditCheck(HousingDunningCase):
+    """The parking queue's credit check date follows the avier sent to debt collection."""
+
+    def send(self, move, day):
+        agency = self.env["res.partner"].create({"name": "Inkasso Syd AB", "is_company": True})
+        wizard = self.env["housing.collection.wizard"].create(
+            {"move_ids": [(6, 0, move.ids)], "agency_id": agency.id, "date": day}
+        )
+        with patch(TODAY, return_value=day):
+            wizard.action_send()
+
+    def test_credit_check_reads_collection_data(self):
+        self.assertFalse(self.tenant.debt_collection_date)
+        self.send(self.avi(self.tenant, date(2026, 7, 1)), date(2026, 8, 3))
+        self.assertEqual(self.tenant.debt_collection_date, date(2026, 8, 3))
+        self.send(self.avi(self.tenant, date(2026, 8, 1)), date(2026, 9, 1))
+        self.assertEqual(self.tenant.debt_collection_date, date(2026, 9, 1))
+
+    def test_manual_override_with_a_reason(self):
+        self.send(self.avi(self.tenant, date(2026, 7, 1)), date(2026, 8, 3))
+        with self.assertRaisesRegex(ValidationError, "reason"):
+            self.tenant.write({"debt_collection_override": True})
+        self.tenant.write(
+            {
+                "debt_collection_override": True,
+                "debt_collection_override_date": False,
+                "debt_collection_override_reason": "Skickad av misstag, återkallad",
+            }
+        )
+        self.assertFalse(self.tenant.debt_collection_date)
+        self.tenant.debt_collection_override = False
+        self.assertEqual(self.tenant.debt_collection_date, date(2026, 8, 3))
+
+    def test_dates_typed_by_hand_before_become_overrides(self):
+        self.co_tenant.debt_collection_date = date(2026, 5, 4)
+        post_init_hook(self.env)
+        self.assertTrue(self.co_tenant.debt_collection_override)
+        self.assertEqual(self.co_tenant.debt_collection_override_date, date(2026, 5, 4))
+        self.assertEqual(self.co_tenant.debt_collection_date, date(2026, 5, 4))
