@@ -89,43 +89,43 @@ class AccountBankStatementLine(models.Model):
 
     @api.model
     def _housing_find_avier(self, references, company):
-        """The posted avier and credit notes of ``company`` per OCR reference, for all
-        the references at once; references failing the check digit are not looked up."""
-        valid = {ref for ref in references if ocr.is_valid_reference(ref, with_length=False)}
+        """The receivable journal items of the posted avier and credit notes of
+        ``company`` per OCR reference, oldest due first, for all the references at once
+        (one query); references failing the check digit are not looked up."""
+        valid = [ref for ref in references if ocr.is_valid_reference(ref, with_length=False)]
+        by_reference = defaultdict(lambda: self.env["account.move.line"])
         if not valid:
-            return {}
-        moves = self.env["account.move"].search(
+            return by_reference
+        items = self.env["account.move.line"].search_fetch(
             [
-                ("payment_reference", "in", list(valid)),
-                ("move_type", "in", ("out_invoice", "out_refund")),
-                ("state", "=", "posted"),
+                ("move_id.payment_reference", "in", valid),
+                ("move_id.move_type", "in", ("out_invoice", "out_refund")),
+                ("parent_state", "=", "posted"),
                 ("company_id", "=", company.id),
+                ("account_id.account_type", "=", "asset_receivable"),
             ],
-            order="invoice_date_due, id",
+            ["move_id", "account_id", "partner_id", "reconciled", "date_maturity"],
+            order="date_maturity, id",
         )
-        by_reference = defaultdict(lambda: self.env["account.move"])
-        for move in moves:
-            by_reference[move.payment_reference] |= move
-        return dict(by_reference)
+        for item in items:
+            by_reference[item.move_id.payment_reference] |= item
+        return by_reference
 
     @api.model
-    def _housing_reconcile(self, st_lines, avier_by_reference):
+    def _housing_reconcile(self, st_lines, items_by_reference):
         """Reconcile imported payments with their avier, one reconciliation plan for the
-        batch: per reference, its payments against its open avier, oldest due first
-        (Odoo's plan sorts by due date). What a payment does not cover stays open on the
-        avi; what is left of a payment stays an open credit of the contact."""
-        plan = []
-        by_reference = defaultdict(lambda: self.env["account.bank.statement.line"])
+        batch: per reference, its payments against the open items of its avier, oldest
+        due first (Odoo's plan sorts by due date). What a payment does not cover stays
+        open on the avi; what is left of a payment stays an open credit of the contact."""
+        payments = defaultdict(lambda: self.env["account.bank.statement.line"])
         for st_line in st_lines:
-            if st_line.housing_reference in avier_by_reference:
-                by_reference[st_line.housing_reference] |= st_line
-        for reference, payments in by_reference.items():
-            open_items = avier_by_reference[reference].line_ids.filtered(
-                lambda line: (
-                    line.account_id.account_type == "asset_receivable" and not line.reconciled
-                )
-            )
-            plan.append(payments._housing_receivable_lines() | open_items)
+            if st_line.housing_reference in items_by_reference:
+                payments[st_line.housing_reference] |= st_line
+        plan = [
+            lines._housing_receivable_lines()
+            | items_by_reference[reference].filtered(lambda item: not item.reconciled)
+            for reference, lines in payments.items()
+        ]
         if plan:
             self.env["account.move.line"]._reconcile_plan(plan)
 

@@ -222,20 +222,11 @@ class HousingPaymentImport(models.Model):
                 batch = [line for line in batch if line.key not in known]
                 skipped += len(known)
                 references = {line.reference for line in batch if line.reference}
-                avier = StLine._housing_find_avier(references, self.company_id)
-                receivable = {
-                    reference: moves.line_ids.filtered(
-                        lambda line: line.account_id.account_type == "asset_receivable"
-                    ).account_id[:1]
-                    for reference, moves in avier.items()
-                }
+                items = StLine._housing_find_avier(references, self.company_id)
                 st_lines = StLine.create(
-                    [
-                        self._line_values(journal, statement, line, avier, receivable)
-                        for line in batch
-                    ]
+                    [self._line_values(journal, statement, line, items) for line in batch]
                 )
-                StLine._housing_reconcile(st_lines, avier)
+                StLine._housing_reconcile(st_lines, items)
             if statement.line_ids:
                 statement.balance_end_real = statement.balance_start + sum(
                     statement.line_ids.mapped("amount")
@@ -244,7 +235,7 @@ class HousingPaymentImport(models.Model):
                 statement.unlink()
         self.skipped_count = skipped
 
-    def _line_values(self, journal, statement, line, avier, receivable):
+    def _line_values(self, journal, statement, line, items_by_reference):
         values = {
             "statement_id": statement.id,
             "journal_id": journal.id,
@@ -257,10 +248,11 @@ class HousingPaymentImport(models.Model):
             "housing_import_key": line.key,
             "housing_reference": line.reference or False,
         }
-        moves = avier.get(line.reference)
-        if moves:
-            values["partner_id"] = moves.commercial_partner_id[:1].id
-            values["counterpart_account_id"] = receivable[line.reference].id
+        items = items_by_reference.get(line.reference)
+        if items:
+            # The payment is the avi's contact's, on their receivable account.
+            values["partner_id"] = items.partner_id[:1].id
+            values["counterpart_account_id"] = items.account_id[:1].id
         return values
 
     @api.model
