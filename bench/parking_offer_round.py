@@ -99,8 +99,8 @@ env["housing.queue.membership"].create(
     [{"partner_id": t.id, "queue_start_date": today - timedelta(days=random.randint(0, 5500))}
      for t in tenants]
 )
-Listing = env["housing.parking.listing"]
-Application = env["housing.parking.application"].with_context(housing_parking_apply=True)
+Listing = env["housing.listing"]
+Application = env["housing.application"].with_context(housing_letting_apply=True)
 remaining = list(free_spaces)
 
 def listing_with(space, partners):
@@ -141,9 +141,9 @@ lease, step = timed(f"accept, {len(big.application_ids) - 1} others told",
                     lambda: offer.action_accept())
 steps.append(step)
 cr.commit()
-offers_before = env["housing.parking.offer"].search_count([])
+offers_before = env["housing.offer"].search_count([])
 _, step = timed(f"nightly cron, {len(nightly)} listings", lambda: Listing._cron_run_queue())
-step["offers_made"] = env["housing.parking.offer"].search_count([]) - offers_before
+step["offers_made"] = env["housing.offer"].search_count([]) - offers_before
 step["queries_per_listing"] = round(step["queries"] / max(len(nightly), 1), 1)
 steps.append(step)
 cr.commit()

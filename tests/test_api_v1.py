@@ -284,7 +284,7 @@ def test_parking_apply_offer_accept(housing_api, conforms):
     )
     admin.delete_first.append(("housing.lease", [("rental_object_id", "=", parking_id)]))
     listing_id = admin.create(
-        "housing.parking.listing",
+        "housing.listing",
         {"rental_object_id": parking_id, "date_from": "2026-01-01", "date_to": "2026-01-15"},
     )
     listings = v1.get(f"/parking/listings?contact={housing_api.tenant_number}").json()["data"]
@@ -303,7 +303,7 @@ def test_parking_apply_offer_accept(housing_api, conforms):
     conforms(applied.json()["data"], "ParkingApplication")
 
     # Staff end the publication and offer the space (the cron would do it at night).
-    admin.call("housing.parking.listing", "action_start_offer_round", [listing_id])
+    admin.call("housing.listing", "action_start_offer_round", [listing_id])
     offers = v1.get(f"/parking/offers?contact={housing_api.tenant_number}&state=active").json()
     [offer] = offers["data"]
     conforms(offer, "ParkingOffer")

@@ -1,19 +1,17 @@
 {
     "name": "Housing Parking Queue",
-    "summary": "Parking-space queue (bilplatskö): listings, applications, ranking, offer rounds "
-    "with business-day deadlines and acceptance into a parking lease",
-    "version": "19.0.1.0.0",
+    "summary": "Parking-space queue (bilplatskö) on the letting engine: its rules, policy, "
+    "e-mails and screens; listings, ranking and offer rounds into a parking lease",
+    "version": "19.0.2.0.0",
     "category": "Real Estate/Housing",
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
     "license": "LGPL-3",
-    "depends": ["housing_lease", "mail"],
+    "depends": ["housing_letting"],
     "data": [
         "security/ir.model.access.csv",
-        "security/housing_parking_queue_security.xml",
         "data/mail_template_data.xml",
         "data/housing_parking_policy_data.xml",
-        "data/ir_cron_data.xml",
         "views/housing_parking_listing_views.xml",
         "views/housing_parking_application_views.xml",
         "views/housing_parking_offer_views.xml",

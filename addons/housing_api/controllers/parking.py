@@ -16,7 +16,9 @@ from ..schemas.parking import (
 from .common import api_route, find_one, search_page
 from .contacts import find_contact
 
-PUBLISHED = Domain("state", "=", "published")
+# The letting engine lets parking, homes and storage: these endpoints are the parking queue.
+PARKING = Domain("category", "=", "parking")
+PUBLISHED = PARKING & Domain("state", "=", "published")
 TAG = "Parking queue"
 
 
@@ -36,7 +38,7 @@ class HousingApiParking(http.Controller):
         """Published parking listings; with contact, whether that contact may apply (per
         application type) and why not."""
         contact = find_contact(query.contact) if query.contact else None
-        Listing = request.env["housing.parking.listing"]
+        Listing = request.env["housing.listing"]
         page = search_page(
             Listing,
             query,
@@ -63,7 +65,7 @@ class HousingApiParking(http.Controller):
     def housing_api_parking_listing(self, listing_id):
         """A parking listing."""
         listing = find_one(
-            request.env["housing.parking.listing"], "id", listing_id, "parking_listing"
+            request.env["housing.listing"], "id", listing_id, "parking_listing", PARKING
         )
         return {"data": listing._housing_api_values()[0]}
 
@@ -83,7 +85,7 @@ class HousingApiParking(http.Controller):
         special_property, additional_not_allowed, no_housing_in_area, incomplete_address,
         already_applied, listing_closed)."""
         listing = find_one(
-            request.env["housing.parking.listing"], "id", listing_id, "parking_listing"
+            request.env["housing.listing"], "id", listing_id, "parking_listing", PARKING
         )
         contact = find_contact(body.customer_number)
         application = listing.apply(contact, body.application_type)
@@ -104,7 +106,7 @@ class HousingApiParking(http.Controller):
             "state": lambda value: Domain("state", "=", value),
         }
         return search_page(
-            request.env["housing.parking.application"], query, (), filters, order="id desc"
+            request.env["housing.application"], query, PARKING, filters, order="id desc"
         )
 
     @api_route(
@@ -121,11 +123,11 @@ class HousingApiParking(http.Controller):
         longer active."""
         contact = find_contact(body.customer_number)
         application = find_one(
-            request.env["housing.parking.application"],
+            request.env["housing.application"],
             "id",
             application_id,
             "parking_application",
-            [("partner_id", "=", contact.id)],
+            PARKING & Domain("partner_id", "=", contact.id),
         )
         application.action_withdraw(by_applicant=True)
         return {"data": application._housing_api_values()[0]}
@@ -143,9 +145,7 @@ class HousingApiParking(http.Controller):
             "contact": lambda value: Domain("partner_id", "=", find_contact(value).id),
             "state": lambda value: Domain("state", "=", value),
         }
-        return search_page(
-            request.env["housing.parking.offer"], query, (), filters, order="id desc"
-        )
+        return search_page(request.env["housing.offer"], query, PARKING, filters, order="id desc")
 
     @api_route(
         "/parking/offers/<int:offer_id>/answer",
@@ -161,11 +161,11 @@ class HousingApiParking(http.Controller):
         is too late, or a refusal code when the applicant no longer qualifies."""
         contact = find_contact(body.customer_number)
         offer = find_one(
-            request.env["housing.parking.offer"],
+            request.env["housing.offer"],
             "id",
             offer_id,
             "parking_offer",
-            [("partner_id", "=", contact.id)],
+            PARKING & Domain("partner_id", "=", contact.id),
         )
         if body.answer == "accept":
             offer.action_accept()

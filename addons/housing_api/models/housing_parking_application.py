@@ -4,8 +4,8 @@ from ..tools.formatting import iso_date, iso_datetime, none_if_false
 
 
 class HousingParkingApplication(models.Model):
-    _name = "housing.parking.application"
-    _inherit = ["housing.parking.application", "housing.api.synced"]
+    _name = "housing.application"
+    _inherit = ["housing.application", "housing.api.synced"]
 
     def _housing_api_values(self):
         return [

@@ -4,8 +4,8 @@ from ..tools.formatting import code_ref, iso_date, iso_datetime
 
 
 class HousingParkingListing(models.Model):
-    _name = "housing.parking.listing"
-    _inherit = ["housing.parking.listing", "housing.api.synced"]
+    _name = "housing.listing"
+    _inherit = ["housing.listing", "housing.api.synced"]
 
     def _housing_api_values(self):
         return [

@@ -6,8 +6,8 @@ ANSWERS = ("accepted", "declined", "expired", "withdrawn")
 
 
 class HousingParkingOffer(models.Model):
-    _name = "housing.parking.offer"
-    _inherit = ["housing.parking.offer", "housing.api.synced"]
+    _name = "housing.offer"
+    _inherit = ["housing.offer", "housing.api.synced"]
 
     def _housing_api_values(self):
         return [

@@ -20,7 +20,7 @@ class Verdict(Resource):
     eligible: bool
     priority: Literal["1", "2", "3"] | None
     reason: selection(
-        "housing.parking.application",
+        "housing.application",
         "priority_reason",
         description="Why the contact has this priority, or why they may not apply.",
     )
@@ -48,8 +48,8 @@ class ParkingListing(Resource):
     parking_type: selection("housing.rental.object", "parking_type") | None
     monthly_rent: float
     currency: str
-    rule: selection("housing.parking.listing", "rule")
-    state: selection("housing.parking.listing", "state")
+    rule: selection("housing.listing", "rule")
+    state: selection("housing.listing", "state")
     residents_only: bool
     published_from: Date
     published_until: Date
@@ -63,17 +63,17 @@ class ParkingListing(Resource):
 class ApplicationListing(Resource):
     id: int
     rental_object_code: str
-    state: selection("housing.parking.listing", "state")
+    state: selection("housing.listing", "state")
 
 
 class ParkingApplication(Resource):
     id: int
     listing: ApplicationListing
     contact: ContactRef
-    application_type: selection("housing.parking.application", "application_type")
-    state: selection("housing.parking.application", "state")
-    priority: selection("housing.parking.application", "priority") | None
-    priority_reason: selection("housing.parking.application", "priority_reason") | None
+    application_type: selection("housing.application", "application_type")
+    state: selection("housing.application", "state")
+    priority: selection("housing.application", "priority") | None
+    priority_reason: selection("housing.application", "priority_reason") | None
     rank: int | None
     queue_start_date: Date | None
     applied_at: DateTime
@@ -96,7 +96,7 @@ class ParkingOffer(Resource):
     listing: OfferListing
     application_id: int
     contact: ContactRef
-    state: selection("housing.parking.offer", "state")
+    state: selection("housing.offer", "state")
     sent_at: DateTime
     deadline: DateTime = Field(
         description="23:59:59 Swedish time on the last business day to answer."
@@ -108,7 +108,7 @@ class ParkingOffer(Resource):
 
 class ParkingApplicationCreate(RequestBody):
     customer_number: CustomerNumber = Field(description="The applicant.")
-    application_type: selection("housing.parking.application", "application_type")
+    application_type: selection("housing.application", "application_type")
 
 
 class ParkingAnswer(RequestBody):
@@ -126,9 +126,9 @@ class ParkingListingQuery(PageQuery):
 class ParkingApplicationQuery(PageQuery):
     contact: Code | None = Field(None, description="Customer number of the applicant.")
     listing: int | None = Field(None, ge=1, description="Parking listing id.")
-    state: selection("housing.parking.application", "state") | None = None
+    state: selection("housing.application", "state") | None = None
 
 
 class ParkingOfferQuery(PageQuery):
     contact: Code | None = Field(None, description="Customer number of the applicant.")
-    state: selection("housing.parking.offer", "state") | None = None
+    state: selection("housing.offer", "state") | None = None

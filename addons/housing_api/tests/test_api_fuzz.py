@@ -17,8 +17,8 @@ from .common import HousingApiCase
 WATCHED = (
     "maintenance_request",
     "mail_message",
-    "housing_parking_application",
-    "housing_parking_offer",
+    "housing_application",
+    "housing_offer",
     "housing_api_idempotency",
     "housing_lease",
     "res_partner",
@@ -32,7 +32,7 @@ class TestApiFuzz(HousingApiCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.listing = cls.env["housing.parking.listing"].create(
+        cls.listing = cls.env["housing.listing"].create(
             {
                 "rental_object_id": cls.parking.id,
                 "date_from": date(2026, 1, 1),

@@ -19,7 +19,7 @@ class TestJson2Methods(HousingApiCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.listing = cls.env["housing.parking.listing"].create(
+        cls.listing = cls.env["housing.listing"].create(
             {
                 "rental_object_id": cls.parking.id,
                 "date_from": date(2026, 3, 1),
@@ -41,7 +41,7 @@ class TestJson2Methods(HousingApiCase):
 
     def test_eligibility_and_apply_with_ids(self):
         reply = self.json2(
-            "housing.parking.listing",
+            "housing.listing",
             "get_eligibility",
             ids=[self.listing.id],
             partner=self.tenant.id,
@@ -53,7 +53,7 @@ class TestJson2Methods(HousingApiCase):
             {"eligible": True, "priority": "1", "reason": "no_parking"},
         )
         reply = self.json2(
-            "housing.parking.listing",
+            "housing.listing",
             "apply",
             ids=[self.listing.id],
             partner=self.tenant.id,
@@ -101,12 +101,12 @@ class TestJson2Methods(HousingApiCase):
                 {"ids": [self.lease.id], "notice_date": "2026-02-30"},
             ),
             (
-                "housing.parking.listing",
+                "housing.listing",
                 "get_eligibility",
                 {"ids": [self.listing.id], "partner": 999999999},
             ),
             (
-                "housing.parking.listing",
+                "housing.listing",
                 "apply",
                 {"ids": [self.listing.id], "partner": "P1", "application_type": "additional"},
             ),

@@ -19,7 +19,7 @@ class TestApiParking(HousingApiCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.listing = cls.env["housing.parking.listing"].create(
+        cls.listing = cls.env["housing.listing"].create(
             {
                 "rental_object_id": cls.parking.id,
                 "date_from": date(2026, 3, 1),

@@ -23,7 +23,7 @@ class TestIntegrationRights(HousingApiCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.request = cls.report(name="Droppande kran")
-        cls.listing = cls.env["housing.parking.listing"].create(
+        cls.listing = cls.env["housing.listing"].create(
             {
                 "rental_object_id": cls.parking.id,
                 "date_from": date(2026, 3, 1),
@@ -144,9 +144,9 @@ class TestIntegrationRights(HousingApiCase):
     def test_staff_buttons_are_refused(self):
         draft = self.make_lease(rental_object=self.parking, confirm=False)
         calls = [
-            ("housing.parking.listing", "action_refresh_ranking", self.listing, {}),
-            ("housing.parking.listing", "action_start_offer_round", self.listing, {}),
-            ("housing.parking.listing", "action_close", self.listing, {}),
+            ("housing.listing", "action_refresh_ranking", self.listing, {}),
+            ("housing.listing", "action_start_offer_round", self.listing, {}),
+            ("housing.listing", "action_close", self.listing, {}),
             ("housing.lease", "action_confirm", draft, {}),
             ("housing.lease", "action_cancel", draft, {}),
             ("maintenance.request", "action_hand_back", self.request, {"reason": "Nej"}),
@@ -197,7 +197,7 @@ class TestIntegrationRights(HousingApiCase):
         self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
         answer = self.jsonrpc("maintenance.request", "unlink", self.request.ids)
         self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
-        answer = self.jsonrpc("housing.parking.listing", "action_refresh_ranking", self.listing.ids)
+        answer = self.jsonrpc("housing.listing", "action_refresh_ranking", self.listing.ids)
         self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError")
         self.assertEqual(self.request.name, "Droppande kran")
 
@@ -207,7 +207,7 @@ class TestIntegrationRights(HousingApiCase):
         response = self.url_open("/doc-bearer/index.json", headers=headers)
         self.assertEqual(response.status_code, 200, response.text)
         models = {model["model"]: model for model in response.json()["models"]}
-        self.assertIn("apply", models["housing.parking.listing"]["methods"])
+        self.assertIn("apply", models["housing.listing"]["methods"])
         self.assertNotIn("maintenance.equipment", models)
         self.assertNotIn("housing.parking.listing.wizard", models)
         response = self.url_open("/doc-bearer/maintenance.request.json", headers=headers)

@@ -36,7 +36,7 @@ class TestTwoCompanies(HousingLeaseCase):
             "housing.property": prop,
             "housing.rental.object": home | space,
             "housing.lease": cls.make_lease(rental_object=home),
-            "housing.parking.listing": env["housing.parking.listing"].create(
+            "housing.listing": env["housing.listing"].create(
                 {
                     "rental_object_id": space.id,
                     "date_from": date(2026, 3, 1),

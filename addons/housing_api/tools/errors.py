@@ -97,7 +97,7 @@ def error_body(exc, env):
             "Missing or invalid API key: send the header 'Authorization: Bearer <key>'."
         )
         headers["WWW-Authenticate"] = 'Bearer realm="housing"'
-    elif isinstance(exc, parking_rules.ParkingRefusal):
+    elif isinstance(exc, parking_rules.LettingRefusal):
         # The parking queue's rules refuse: the reason code is the error code.
         status, code, message, details = 409, exc.code, exc.args[0], {}
     elif isinstance(exc, AccessError):

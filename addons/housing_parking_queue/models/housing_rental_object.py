@@ -4,22 +4,21 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
-
-from ..tools.dates import stockholm_today
-from .housing_parking_listing import OPEN_STATES
+from odoo.addons.housing_letting.models.housing_listing import OPEN_STATES
+from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 
 class HousingRentalObject(models.Model):
     _inherit = "housing.rental.object"
 
     parking_listing_ids = fields.One2many(
-        "housing.parking.listing", "rental_object_id", string="Parking listings"
+        "housing.listing", "rental_object_id", string="Parking listings"
     )
     parking_listing_count = fields.Integer(compute="_compute_parking_listing_count")
 
     def _compute_parking_listing_count(self):
         counts = dict(
-            self.env["housing.parking.listing"]._read_group(
+            self.env["housing.listing"]._read_group(
                 [("rental_object_id", "in", self.ids)], ["rental_object_id"], ["__count"]
             )
         )
@@ -52,7 +51,7 @@ class HousingRentalObject(models.Model):
         """Publish a listing for each of these parking spaces that is vacant or under
         notice and has no open listing yet. Returns the listings; refuses when none
         qualifies."""
-        Listing = self.env["housing.parking.listing"]
+        Listing = self.env["housing.listing"]
         parking = self.filtered(lambda obj: obj.object_type == "parking")
         listed = Listing.search(
             [

@@ -41,9 +41,9 @@ class ParkingQueueCase(HousingLeaseCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        cls.Listing = env["housing.parking.listing"]
-        cls.Application = env["housing.parking.application"]
-        cls.Offer = env["housing.parking.offer"]
+        cls.Listing = env["housing.listing"].with_context(default_category="parking")
+        cls.Application = env["housing.application"]
+        cls.Offer = env["housing.offer"]
         cls.Membership = env["housing.queue.membership"]
         cls.special_area = env["housing.residential.area"].create(
             {"code": "SPE", "name": "Boendeområde", "parking_residents_only": True}

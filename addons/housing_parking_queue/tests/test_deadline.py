@@ -2,7 +2,7 @@ from datetime import date, datetime
 
 from odoo.tests import BaseCase, tagged
 
-from ..tools.dates import offer_deadline, stockholm_date
+from odoo.addons.housing_letting.tools.dates import offer_deadline, stockholm_date
 
 
 @tagged("housing_parking_queue")

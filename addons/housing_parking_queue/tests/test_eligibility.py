@@ -17,7 +17,7 @@ class TestEligibility(ParkingQueueCase):
     against Mimer's leasing priority list and rental rule validators."""
 
     def assertRefused(self, code, func):
-        with self.assertRaises(rules.ParkingRefusal) as caught:
+        with self.assertRaises(rules.LettingRefusal) as caught:
             func()
         self.assertEqual(caught.exception.code, code)
 

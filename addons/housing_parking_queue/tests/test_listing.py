@@ -15,7 +15,7 @@ from .common import ParkingQueueCase
 @freeze_time("2026-03-10 09:00")
 class TestListing(ParkingQueueCase):
     def assertRefused(self, code, func):
-        with self.assertRaises(rules.ParkingRefusal) as caught:
+        with self.assertRaises(rules.LettingRefusal) as caught:
             func()
         self.assertEqual(caught.exception.code, code)
         return caught.exception
@@ -183,7 +183,7 @@ class TestListing(ParkingQueueCase):
                 line.application_type = "additional"
         self.assertEqual(listing.application_ids.partner_id, self.home_tenant)
         self.assertEqual(listing.application_ids.priority, "1")
-        with self.assertRaises(rules.ParkingRefusal), self.env.cr.savepoint():
+        with self.assertRaises(rules.LettingRefusal), self.env.cr.savepoint():
             self.Application.with_user(self.lease_user).create(
                 {"listing_id": listing.id, "partner_id": self.outsider.id}
             )

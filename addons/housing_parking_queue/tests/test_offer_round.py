@@ -40,7 +40,7 @@ class TestOfferRound(ParkingQueueCase):
     @freeze_time("2026-03-16 08:00")
     def test_cron_ends_publication_and_offers_to_the_first(self):
         listing = self.published()
-        cron = self.env.ref("housing_parking_queue.ir_cron_parking_queue")
+        cron = self.env.ref("housing_letting.ir_cron_letting_queue")
         self.assertEqual(cron.code, "model._cron_run_queue()")
         self.Listing._cron_run_queue()
         offer = listing.active_offer_id
@@ -63,7 +63,7 @@ class TestOfferRound(ParkingQueueCase):
         self.assertIn("Active", offer.ranking_html, "states in words, not keys")
         self.assertNotIn(">active<", offer.ranking_html)
         mail = self.env["mail.mail"].search(
-            [("model", "=", "housing.parking.offer"), ("res_id", "=", offer.id)]
+            [("model", "=", "housing.offer"), ("res_id", "=", offer.id)]
         )
         self.assertEqual(len(mail), 1)
         self.assertIn("Thursday 19 March at 23:59", mail.body_html)
@@ -119,14 +119,14 @@ class TestOfferRound(ParkingQueueCase):
         self.assertEqual(other.state, "offered")
         # Others hear the result; the new tenant gets the acceptance e-mail.
         offer_mails = self.env["mail.mail"].search(
-            [("model", "=", "housing.parking.offer"), ("res_id", "=", offer.id)]
+            [("model", "=", "housing.offer"), ("res_id", "=", offer.id)]
         )
         self.assertEqual(len(offer_mails), 2)  # the offer and the acceptance
         self.assertIn("is yours", offer_mails.sorted("id")[-1].subject)
         self.assertTrue(
             self.env["mail.mail"].search(
                 [
-                    ("model", "=", "housing.parking.application"),
+                    ("model", "=", "housing.application"),
                     ("recipient_ids", "in", self.two_parking.ids),
                 ]
             )
@@ -138,13 +138,13 @@ class TestOfferRound(ParkingQueueCase):
             listing.action_start_offer_round()
             offer = listing.active_offer_id
             self.home_tenant.debt_collection_date = date(2026, 3, 16)
-            with self.assertRaises(rules.ParkingRefusal) as caught:
+            with self.assertRaises(rules.LettingRefusal) as caught:
                 offer.action_accept()
             self.assertEqual(caught.exception.code, rules.CREDIT_CHECK)
             self.assertFalse(listing.lease_id)
             self.home_tenant.debt_collection_date = False
         with freeze_time("2026-03-19 23:00"):  # 00:00 on the 20th in Stockholm
-            with self.assertRaises(rules.ParkingRefusal) as caught:
+            with self.assertRaises(rules.LettingRefusal) as caught:
                 offer.action_accept()
             self.assertEqual(caught.exception.code, rules.OFFER_EXPIRED)
 
@@ -157,7 +157,7 @@ class TestOfferRound(ParkingQueueCase):
             self.assertEqual((first.state, first.application_id.state), ("declined", "declined"))
             second = listing.active_offer_id
             self.assertEqual(second.partner_id, self.one_parking)
-            with self.assertRaises(rules.ParkingRefusal) as caught:
+            with self.assertRaises(rules.LettingRefusal) as caught:
                 first.action_accept()
             self.assertEqual(caught.exception.code, rules.OFFER_NOT_ACTIVE)
         with freeze_time("2026-03-19 22:59:59"):  # still in time: nothing expires
@@ -196,7 +196,7 @@ class TestOfferRound(ParkingQueueCase):
         application.with_user(self.lease_user).action_withdraw()
         self.assertEqual(application.state, "withdrawn_manager")
         self.assertEqual(listing.active_offer_id.partner_id, self.one_parking)
-        with self.assertRaises(rules.ParkingRefusal):
+        with self.assertRaises(rules.LettingRefusal):
             application.action_withdraw()
 
     @freeze_time("2026-03-16 08:00")
@@ -221,7 +221,7 @@ class TestOfferRound(ParkingQueueCase):
         listing = self.published()
         listing.action_start_offer_round()
         mail = self.env["mail.mail"].search(
-            [("model", "=", "housing.parking.offer"), ("res_id", "=", listing.active_offer_id.id)]
+            [("model", "=", "housing.offer"), ("res_id", "=", listing.active_offer_id.id)]
         )
         self.assertEqual(mail.subject, f"Erbjudande om bilplats {listing.name}")
         self.assertIn("Svara senast", mail.body_html)
@@ -313,7 +313,7 @@ class TestOfferRound(ParkingQueueCase):
             self.assertEqual((offer.state, listing.state), ("withdrawn", "ready"))
             self.assertEqual(offer.application_id.state, "active")
             self.assertIn("blocked from letting", listing.message_ids[0].body)
-            with self.assertRaises(rules.ParkingRefusal):
+            with self.assertRaises(rules.LettingRefusal):
                 offer.action_accept()
             self.Listing._cron_run_queue()
             self.assertFalse(listing.active_offer_id)

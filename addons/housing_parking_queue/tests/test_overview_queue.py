@@ -31,10 +31,10 @@ class TestOverviewQueue(OverviewFiguresMixin, ParkingQueueCase):
         )
         self.assertFigure(overview, "applicant", applicants)
         self.assertEqual(overview.applicants_per_listing, 1.5)
-        declined = self.env["housing.parking.offer"].search([("state", "=", "declined")])
+        declined = self.env["housing.offer"].search([("state", "=", "declined")])
         self.assertEqual(len(declined), 1)
         self.assertFigure(overview, "declined_offer", declined)
-        self.assertFigure(overview, "expired_offer", self.env["housing.parking.offer"])
+        self.assertFigure(overview, "expired_offer", self.env["housing.offer"])
         # The next applicant accepts: the space is let, six days after publication.
         first.active_offer_id.action_accept()
         overview = Overview.create({})

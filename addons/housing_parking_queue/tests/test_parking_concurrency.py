@@ -59,7 +59,7 @@ class TestParkingConcurrency(ConcurrencyCase):
                         "tenant_line_ids": [Command.create({"partner_id": partner.id})],
                     }
                 ).action_confirm()
-            listing = env["housing.parking.listing"].create(
+            listing = env["housing.listing"].create(
                 {
                     "rental_object_id": objects[2].id,
                     "date_from": date(2024, 1, 1),
@@ -69,7 +69,7 @@ class TestParkingConcurrency(ConcurrencyCase):
             for partner in partners:
                 listing.apply(partner, "additional")
             listing.action_start_offer_round()
-            external = env["housing.parking.listing"].create(
+            external = env["housing.listing"].create(
                 {"rental_object_id": objects[3].id, "rule": "non_scored"}
             )
             self.listing_id, self.offer_id = listing.id, listing.active_offer_id.id
@@ -87,7 +87,7 @@ class TestParkingConcurrency(ConcurrencyCase):
     def _cleanup(self):
         with self.cursor() as cr:
             env = self.env_of(cr)
-            env["housing.parking.listing"].browse(
+            env["housing.listing"].browse(
                 [self.listing_id, self.external_id, *self.more_listing_ids]
             ).unlink()
             env["housing.queue.membership"].search(
@@ -103,20 +103,20 @@ class TestParkingConcurrency(ConcurrencyCase):
     def _state(self):
         with self.cursor() as cr:
             env = self.env_of(cr)
-            listing = env["housing.parking.listing"].browse(self.listing_id)
+            listing = env["housing.listing"].browse(self.listing_id)
             return (
                 listing.state,
                 env["housing.lease"].search_count(
                     [("rental_object_id", "=", listing.rental_object_id.id)]
                 ),
-                env["housing.parking.offer"].search_count(
+                env["housing.offer"].search_count(
                     [("listing_id", "=", self.listing_id), ("state", "=", "active")]
                 ),
             )
 
     def test_two_accepts_one_lease(self):
         def accept(env):
-            env["housing.parking.offer"].browse(self.offer_id).action_accept()
+            env["housing.offer"].browse(self.offer_id).action_accept()
 
         error = self.race(accept, accept)
         self.assertIsInstance(error, SerializationFailure)
@@ -128,7 +128,7 @@ class TestParkingConcurrency(ConcurrencyCase):
 
         def apply(partner_id):
             def action(env):
-                listing = env["housing.parking.listing"].browse(self.external_id)
+                listing = env["housing.listing"].browse(self.external_id)
                 listing.apply(env["res.partner"].browse(partner_id), "additional")
 
             return action
@@ -138,41 +138,41 @@ class TestParkingConcurrency(ConcurrencyCase):
         self.assertIsInstance(error, SerializationFailure)
         with self.cursor() as cr:
             env = self.env_of(cr)
-            listing = env["housing.parking.listing"].browse(self.external_id)
+            listing = env["housing.listing"].browse(self.external_id)
             self.assertEqual(listing.state, "assigned")
             self.assertEqual(listing.lease_id.partner_id.id, first)
             self.assertEqual(listing.application_ids.partner_id.ids, [first])
-            with self.assertRaises(rules.ParkingRefusal) as caught:
+            with self.assertRaises(rules.LettingRefusal) as caught:
                 listing.apply(env["res.partner"].browse(second), "additional")
             self.assertEqual(caught.exception.code, rules.LISTING_CLOSED)
 
     def test_accept_racing_expiry(self):
         def expire(env):
-            offer = env["housing.parking.offer"].browse(self.offer_id)
+            offer = env["housing.offer"].browse(self.offer_id)
             offer.write({"deadline": fields.Datetime.now() - timedelta(seconds=1)})
-            env["housing.parking.listing"]._cron_run_queue()
+            env["housing.listing"]._cron_run_queue()
 
         def accept(env):
-            env["housing.parking.offer"].browse(self.offer_id).action_accept()
+            env["housing.offer"].browse(self.offer_id).action_accept()
 
         error = self.race(expire, accept)
         self.assertIsInstance(error, SerializationFailure)
         # The expiry won: the offer went to the next in line, nobody got a lease.
         self.assertEqual(self._state(), ("offered", 0, 1))
         # Odoo's retry of the accept finds the offer expired.
-        with self.cursor() as cr, self.assertRaises(rules.ParkingRefusal) as caught:
-            self.env_of(cr)["housing.parking.offer"].browse(self.offer_id).action_accept()
+        with self.cursor() as cr, self.assertRaises(rules.LettingRefusal) as caught:
+            self.env_of(cr)["housing.offer"].browse(self.offer_id).action_accept()
         self.assertEqual(caught.exception.code, rules.OFFER_NOT_ACTIVE)
 
     def test_one_active_offer_per_listing_in_the_database(self):
         with self.cursor() as cr:
             env = self.env_of(cr)
-            offer = env["housing.parking.offer"].browse(self.offer_id)
-            second_app = env["housing.parking.application"].search(
+            offer = env["housing.offer"].browse(self.offer_id)
+            second_app = env["housing.application"].search(
                 [("listing_id", "=", self.listing_id), ("id", "!=", offer.application_id.id)]
             )
             with mute_logger("odoo.sql_db"), self.assertRaises(psycopg2.IntegrityError):
-                env["housing.parking.offer"].create(
+                env["housing.offer"].create(
                     {
                         "listing_id": self.listing_id,
                         "application_id": second_app.id,
@@ -191,22 +191,20 @@ class TestParkingConcurrency(ConcurrencyCase):
         conflict with "Applicant ... already has application for ..."."""
         with self.cursor() as cr:
             env = self.env_of(cr)
-            listing = env["housing.parking.listing"].create(
-                {"rental_object_id": self.ids["objects"][4]}
-            )
+            listing = env["housing.listing"].create({"rental_object_id": self.ids["objects"][4]})
             self.more_listing_ids.append(listing.id)
             cr.commit()
         first = self.ids["partners"][0]
 
         def apply(env):
-            listing = env["housing.parking.listing"].browse(self.more_listing_ids[0])
+            listing = env["housing.listing"].browse(self.more_listing_ids[0])
             listing.apply(env["res.partner"].browse(first), "additional")
 
         error = self.race(apply, apply)
-        self.assertIsInstance(error, rules.ParkingRefusal)
+        self.assertIsInstance(error, rules.LettingRefusal)
         self.assertEqual(error.code, rules.ALREADY_APPLIED)
         with self.cursor() as cr:
-            applications = self.env_of(cr)["housing.parking.application"].search(
+            applications = self.env_of(cr)["housing.application"].search(
                 [("listing_id", "=", self.more_listing_ids[0])]
             )
             self.assertEqual((applications.partner_id.id, applications.state), (first, "active"))
@@ -221,7 +219,7 @@ class TestParkingConcurrency(ConcurrencyCase):
         first, second = self.ids["partners"]
         with self.cursor() as cr:
             env = self.env_of(cr)
-            overdue, ended = env["housing.parking.listing"].create(
+            overdue, ended = env["housing.listing"].create(
                 [
                     {
                         "rental_object_id": object_id,
@@ -242,18 +240,18 @@ class TestParkingConcurrency(ConcurrencyCase):
             cr.commit()
 
         def accept(env):
-            env["housing.parking.offer"].browse(self.offer_id).action_accept()
+            env["housing.offer"].browse(self.offer_id).action_accept()
 
         def nightly_run(env):
             # As the scheduler runs it.
-            cron = env.ref("housing_parking_queue.ir_cron_parking_queue")
-            env["housing.parking.listing"].with_context(cron_id=cron.id)._cron_run_queue()
+            cron = env.ref("housing_letting.ir_cron_letting_queue")
+            env["housing.listing"].with_context(cron_id=cron.id)._cron_run_queue()
 
         self.assertIsNone(self.race(accept, nightly_run))
         with self.cursor() as cr:
             env = self.env_of(cr)
-            accepted = env["housing.parking.listing"].browse(self.listing_id)
-            overdue, ended = env["housing.parking.listing"].browse(self.more_listing_ids)
+            accepted = env["housing.listing"].browse(self.listing_id)
+            overdue, ended = env["housing.listing"].browse(self.more_listing_ids)
             self.assertEqual(accepted.state, "assigned")
             # The accept declined the other offer; the retried step found nothing to expire.
             self.assertEqual(

@@ -61,9 +61,9 @@ class TestTenantSeesOwnPlace(HttpCase, ParkingQueueCase):
 
     def test_nothing_of_other_applicants_over_json2(self):
         answers = [
-            self.json2("housing.parking.offer", "search_read", domain=[]),
-            self.json2("housing.parking.listing", "read", ids=self.listing.ids),
-            self.json2("housing.parking.application", "search_read", domain=[]),
+            self.json2("housing.offer", "search_read", domain=[]),
+            self.json2("housing.listing", "read", ids=self.listing.ids),
+            self.json2("housing.application", "search_read", domain=[]),
             self.json2(
                 "mail.message",
                 "search_read",

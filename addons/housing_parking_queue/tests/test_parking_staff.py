@@ -4,7 +4,8 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from ..tools.dates import format_deadline
+from odoo.addons.housing_letting.tools.dates import format_deadline
+
 from .common import ParkingQueueCase
 
 

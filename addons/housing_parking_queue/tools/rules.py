@@ -2,16 +2,41 @@
 
 Pure functions over plain facts, so that the same rules serve one applicant asking through
 the portal and an offer round over thousands of applicants. The reason codes are stable
-strings: the API and the portal expose them.
+strings: the API and the portal expose them. This is the parking category of the letting
+engine (housing_letting): the engine's verdicts, ranking key and operation refusals are
+those of housing_letting/tools/letting.py.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from odoo.exceptions import UserError
+from odoo.addons.housing_letting.tools.letting import (
+    ALREADY_APPLIED,
+    APPLICATION_CLOSED,
+    FIRST_COME,
+    LISTING_CLOSED,
+    NOT_IDENTIFIED,
+    OFFER_EXPIRED,
+    OFFER_NOT_ACTIVE,
+    OPERATION_REFUSALS,
+    LettingRefusal,
+    Verdict,
+    ranking_key,
+)
+from odoo.addons.housing_letting.tools.letting import refusal as _refusal
+
+__all__ = [
+    "ALREADY_APPLIED",
+    "APPLICATION_CLOSED",
+    "LISTING_CLOSED",
+    "OFFER_EXPIRED",
+    "OFFER_NOT_ACTIVE",
+    "OPERATION_REFUSALS",
+    "LettingRefusal",
+    "ranking_key",
+]
 
 # Why a contact may not apply, or is not rankable (never offered).
-NOT_IDENTIFIED = "not_identified"
 NOT_TENANT = "not_tenant"
 CREDIT_CHECK = "credit_check"
 SPECIAL_AREA = "special_area"
@@ -29,13 +54,6 @@ REFUSALS = (
     NO_HOUSING_IN_AREA,
     INCOMPLETE_ADDRESS,
 )
-# Why an operation on a listing, application or offer is refused.
-ALREADY_APPLIED = "already_applied"
-LISTING_CLOSED = "listing_closed"
-OFFER_NOT_ACTIVE = "offer_not_active"
-OFFER_EXPIRED = "offer_expired"
-APPLICATION_CLOSED = "application_closed"
-
 # How one applies: instead of a parking space one rents, or for one more.
 REPLACE = "replace"
 ADDITIONAL = "additional"
@@ -47,9 +65,6 @@ REPLACE_ONLY_PARKING = "replace_only_parking"
 ADDITIONAL_TO_ONE = "additional_to_one"
 REPLACE_ONE_OF_SEVERAL = "replace_one_of_several"
 ADDITIONAL_TO_SEVERAL = "additional_to_several"
-FIRST_COME = "first_come"
-
-NOT_RANKABLE = "none"
 
 
 def reason_selection(env):
@@ -60,8 +75,6 @@ def reason_selection(env):
         (ADDITIONAL_TO_ONE, env._("A second parking space")),
         (REPLACE_ONE_OF_SEVERAL, env._("Replaces one of several parking spaces")),
         (ADDITIONAL_TO_SEVERAL, env._("A third or further parking space")),
-        (FIRST_COME, env._("First come, first served")),
-        (NOT_IDENTIFIED, env._("Not an identified housing contact")),
         (NOT_TENANT, env._("No current or upcoming housing lease")),
         (CREDIT_CHECK, env._("Rent sent to debt collection recently")),
         (SPECIAL_AREA, env._("Parking in this area is for its own tenants")),
@@ -73,13 +86,9 @@ def reason_selection(env):
 
 
 def refusal_messages(env):
-    """Message shown to a refused applicant or user, by code."""
+    """Message shown to a refused applicant or user, by code (those of the letting engine
+    in the parking queue's words)."""
     return {
-        NOT_IDENTIFIED: env._(
-            "Applying needs an identified housing contact: a personal identity number (or an "
-            "organisation number for a company) and a customer number. Please contact "
-            "customer service."
-        ),
         NOT_TENANT: env._("Only tenants with a current or upcoming housing lease may apply."),
         CREDIT_CHECK: env._(
             "The application cannot be accepted: rent was sent to debt collection within "
@@ -100,19 +109,7 @@ def refusal_messages(env):
         ),
         ALREADY_APPLIED: env._("You have already applied for this parking space."),
         LISTING_CLOSED: env._("This parking space is no longer open for applications."),
-        OFFER_NOT_ACTIVE: env._("This offer has already been answered or has expired."),
-        OFFER_EXPIRED: env._("The time to answer this offer has run out."),
-        APPLICATION_CLOSED: env._("This application can no longer be withdrawn."),
     }
-
-
-class ParkingRefusal(UserError):
-    """A refused parking queue operation: a translated message for people and a stable
-    ``code`` for programs."""
-
-    def __init__(self, env, code):
-        super().__init__(refusal_messages(env)[code])
-        self.code = code
 
 
 @dataclass(frozen=True)
@@ -147,30 +144,6 @@ class ListingTerms:
     special_area: bool
     special_property: bool
     debt_collection_since: datetime.date  # a debt collection on or after this day fails
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """``priority`` is '1', '2', '3', 'none' (refused: ``reason`` is a refusal code) or ''
-    on first-come-first-served listings. A contact refused only by the checks an offer
-    round repeats (credit check, residents-only property, additional not allowed) keeps
-    the priority they rank with in ``ranked_as``; the others are not rankable."""
-
-    priority: str
-    reason: str
-    ranked_as: str = ""
-
-    @property
-    def eligible(self):
-        return self.priority != NOT_RANKABLE
-
-    @property
-    def rankable(self):
-        return self.eligible or bool(self.ranked_as)
-
-
-def _refusal(reason, ranked_as=""):
-    return Verdict(NOT_RANKABLE, reason, ranked_as)
 
 
 def evaluate(terms, facts, application_type):
@@ -218,16 +191,3 @@ def _priority(facts, application_type):
     if replace:
         return Verdict("2", REPLACE_ONE_OF_SEVERAL)
     return Verdict("3", ADDITIONAL_TO_SEVERAL)
-
-
-def ranking_key(verdict, queue_start_date, applied_at, application_id):
-    """Sort key of the ranking: priority ascending (an applicant an offer round would
-    disqualify keeps their place, the not rankable come last), then queue points descending
-    (the earlier queue start date first), then the earlier application, then the lower
-    id."""
-    return (
-        verdict.priority if verdict.eligible else verdict.ranked_as or "9",
-        queue_start_date or datetime.date.max,
-        applied_at,
-        application_id,
-    )

@@ -2,7 +2,7 @@ from datetime import datetime, time, timedelta
 
 from odoo import api, fields, models
 
-from ..models.housing_parking_listing import OPEN_STATES, RANKED_STATES
+from odoo.addons.housing_letting.models.housing_listing import OPEN_STATES, RANKED_STATES
 
 # The queue's figures of letting (days to let, declined and expired offers) cover a year.
 PERIOD_DAYS = 365
@@ -34,13 +34,13 @@ class HousingOverview(models.TransientModel):
         offer_views = ["list", "form", "pivot", "graph"]
         figures.update(
             open_listing={
-                "model": "housing.parking.listing",
+                "model": "housing.listing",
                 "domain": [("state", "in", OPEN_STATES)],
                 "name": self.env._("Open parking listings"),
                 "views": ["list", "form", "pivot", "graph"],
             },
             applicant={
-                "model": "housing.parking.application",
+                "model": "housing.application",
                 "domain": [
                     ("listing_id.state", "in", OPEN_STATES),
                     ("state", "in", RANKED_STATES),
@@ -50,7 +50,7 @@ class HousingOverview(models.TransientModel):
                 "context": {"pivot_row_groupby": ["listing_id"]},
             },
             let={
-                "model": "housing.parking.listing",
+                "model": "housing.listing",
                 "domain": [
                     ("state", "=", "assigned"),
                     ("lease_id.contract_date", ">=", since_day),
@@ -59,13 +59,13 @@ class HousingOverview(models.TransientModel):
                 "views": ["list", "form", "pivot"],
             },
             declined_offer={
-                "model": "housing.parking.offer",
+                "model": "housing.offer",
                 "domain": [("state", "=", "declined"), ("answered_at", ">=", since)],
                 "name": self.env._("Offers declined in the last year"),
                 "views": offer_views,
             },
             expired_offer={
-                "model": "housing.parking.offer",
+                "model": "housing.offer",
                 "domain": [("state", "=", "expired"), ("deadline", ">=", since)],
                 "name": self.env._("Offers expired in the last year"),
                 "views": offer_views,

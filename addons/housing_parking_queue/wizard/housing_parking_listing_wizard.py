@@ -2,8 +2,8 @@ import datetime
 
 from odoo import api, fields, models
 
-from ..models.housing_parking_policy import LISTING_RULES
-from ..tools.dates import stockholm_today
+from odoo.addons.housing_letting.models.housing_letting_policy import LISTING_RULES
+from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 
 class HousingParkingListingWizard(models.TransientModel):
@@ -37,7 +37,7 @@ class HousingParkingListingWizard(models.TransientModel):
     @api.depends("rule", "date_from")
     def _compute_date_to(self):
         for wizard in self:
-            policy = self.env["housing.parking.policy"]._for_rule(wizard.rule or "scored")
+            policy = self.env["housing.letting.policy"]._for("parking", wizard.rule or "scored")
             wizard.date_to = (wizard.date_from or stockholm_today()) + (
                 datetime.timedelta(days=policy.publication_days)
             )

@@ -23,12 +23,12 @@ class HousingPortalParking(CustomerPortal):
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
         if "housing_parking_count" in counters:
-            values["housing_parking_count"] = request.env[
-                "housing.parking.application"
-            ].search_count([("state", "in", ("active", "offered"))])
+            values["housing_parking_count"] = request.env["housing.application"].search_count(
+                [("category", "=", "parking"), ("state", "in", ("active", "offered"))]
+            )
         if "housing_offer_count" in counters:
-            values["housing_offer_count"] = request.env["housing.parking.offer"].search_count(
-                [("state", "=", "active")]
+            values["housing_offer_count"] = request.env["housing.offer"].search_count(
+                [("category", "=", "parking"), ("state", "=", "active")]
             )
         return values
 
@@ -36,13 +36,14 @@ class HousingPortalParking(CustomerPortal):
         env = request.env
         flash = pop_flash(PARKING_URL)
         partner = env.user.partner_id
-        listings = env["housing.parking.listing"].search([("state", "=", "published")])
-        applications = env["housing.parking.application"].search([], order="id desc")
+        parking = [("category", "=", "parking")]
+        listings = env["housing.listing"].search([*parking, ("state", "=", "published")])
+        applications = env["housing.application"].search(parking, order="id desc")
         applied = applications.filtered(lambda app: app.state in ("active", "offered")).listing_id
         eligibility = listings._get_eligibility(partner)
         # A refused applicant reads why in the words meant for them.
-        reasons = rules.refusal_messages(env)
-        offers = env["housing.parking.offer"].search([("state", "=", "active")])
+        reasons = env["housing.letting.rules.parking"]._refusal_messages()
+        offers = env["housing.offer"].search([*parking, ("state", "=", "active")])
         shown = listings - applied
         # Errors of forms that are on the page are shown beside them, the others on top.
         in_place = {f"offer_{offer.id}" for offer in offers}
@@ -76,13 +77,15 @@ class HousingPortalParking(CustomerPortal):
         }
 
     def _housing_parking_record(self, model, record_id):
-        """The user's own record (record rules), or 404."""
+        """The user's own record of the parking queue (record rules), or 404."""
         record = request.env[model].browse(record_id)
         try:
             record.check_access("read")
             record.ensure_one()
         except (AccessError, MissingError):
             raise NotFound() from None
+        if record.category != "parking":
+            raise NotFound()
         return record
 
     def _housing_parking_act(self, error_key, action, success):
@@ -107,7 +110,7 @@ class HousingPortalParking(CustomerPortal):
         methods=["POST"],
     )
     def housing_parking_apply(self, listing_id, application_type=None, **kw):
-        listing = self._housing_parking_record("housing.parking.listing", listing_id)
+        listing = self._housing_parking_record("housing.listing", listing_id)
         key = f"listing_{listing.id}"
         if application_type not in rules.APPLICATION_TYPES:
             return redirect_with_flash(
@@ -140,7 +143,7 @@ class HousingPortalParking(CustomerPortal):
         methods=["POST"],
     )
     def housing_parking_withdraw(self, application_id, **kw):
-        application = self._housing_parking_record("housing.parking.application", application_id)
+        application = self._housing_parking_record("housing.application", application_id)
         return self._housing_parking_act(
             f"application_{application.id}",
             application.action_withdraw,
@@ -157,13 +160,18 @@ class HousingPortalParking(CustomerPortal):
     def housing_parking_answer(self, offer_id, answer, **kw):
         """Answer an offer: the buttons lead to a summary of what the answer does (GET),
         which the tenant confirms (POST)."""
-        offer = self._housing_parking_record("housing.parking.offer", offer_id)
+        offer = self._housing_parking_record("housing.offer", offer_id)
         env = request.env
         key = f"offer_{offer.id}"
         if request.httprequest.method == "GET":
             if offer.state != "active":
                 return redirect_with_flash(
-                    PARKING_URL, errors={key: rules.refusal_messages(env)[rules.OFFER_NOT_ACTIVE]}
+                    PARKING_URL,
+                    errors={
+                        key: env["housing.letting.rules.parking"]._refusal_messages()[
+                            rules.OFFER_NOT_ACTIVE
+                        ]
+                    },
                 )
             summary = offer._get_portal_answer_summary(stockholm_today())
             return request.render(

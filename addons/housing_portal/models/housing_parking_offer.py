@@ -2,7 +2,7 @@ from odoo import models
 
 
 class HousingParkingOffer(models.Model):
-    _inherit = "housing.parking.offer"
+    _inherit = "housing.offer"
 
     def _get_portal_answer_summary(self, today):
         """What the tenant should know before answering this offer on ``today``: the

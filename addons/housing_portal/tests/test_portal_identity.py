@@ -3,7 +3,7 @@ from datetime import date
 from odoo import http
 from odoo.tests import tagged
 
-from odoo.addons.housing_parking_queue.tools.rules import ParkingRefusal
+from odoo.addons.housing_parking_queue.tools.rules import LettingRefusal
 
 from .common import HousingPortalCase
 
@@ -93,7 +93,7 @@ class TestPortalIdentity(HousingPortalCase):
                 "base_rent": 500,
             }
         )
-        listing = self.env["housing.parking.listing"].create(
+        listing = self.env["housing.listing"].create(
             {
                 "rental_object_id": space.id,
                 "rule": "non_scored",
@@ -103,7 +103,7 @@ class TestPortalIdentity(HousingPortalCase):
         )
         Listing = listing.with_user(self.other_user)
         for application_type in ("additional", "replace"):
-            with self.assertRaises(ParkingRefusal) as caught:
+            with self.assertRaises(LettingRefusal) as caught:
                 Listing.apply(stranger, application_type)
             self.assertEqual(caught.exception.code, "not_identified")
             self.assertIn("personal identity number", str(caught.exception))

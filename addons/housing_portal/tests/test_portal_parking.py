@@ -45,7 +45,7 @@ class TestPortalParking(HousingPortalCase):
         cls.home_lease = cls.lease(cls.tenant, homes[0])
         cls.lease(cls.other_tenant, homes[1])
         cls.parking_lease = cls.lease(cls.tenant, cls.spaces[2])
-        cls.listing = env["housing.parking.listing"].create(
+        cls.listing = env["housing.listing"].create(
             {
                 "rental_object_id": cls.spaces[0].id,
                 "date_from": date(2026, 1, 1),
@@ -53,7 +53,7 @@ class TestPortalParking(HousingPortalCase):
                 "vacant_from": date(2099, 2, 1),
             }
         )
-        cls.Application = env["housing.parking.application"]
+        cls.Application = env["housing.application"]
 
     @classmethod
     def lease(cls, partner, rental_object):
@@ -241,7 +241,7 @@ class TestPortalParking(HousingPortalCase):
     def test_incomplete_address_says_what_to_do(self):
         self.tenant.write({"zip": False})
         self.env.company.partner_id.write({"phone": "+46 21 39 70 00", "email": "kund@bostad.se"})
-        external = self.env["housing.parking.listing"].create(
+        external = self.env["housing.listing"].create(
             {"rental_object_id": self.spaces[1].id, "rule": "non_scored"}
         )
         self.login_tenant()
@@ -268,7 +268,7 @@ class TestPortalParking(HousingPortalCase):
         self.assertFalse(self.listing.lease_id)
 
     def test_first_come_listing_lets_at_once(self):
-        external = self.env["housing.parking.listing"].create(
+        external = self.env["housing.listing"].create(
             {"rental_object_id": self.spaces[1].id, "rule": "non_scored"}
         )
         self.login_tenant()

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError
 from odoo.tools import SQL, mute_logger
 
-from ..tools import rules
+from ..tools import letting
 from ..tools.dates import queue_points, stockholm_today
 
 APPLICATION_STATES = [
@@ -21,16 +21,17 @@ APPLICATION_STATES = [
 PRIORITIES = [("1", "1"), ("2", "2"), ("3", "3"), ("none", "Not rankable")]
 
 
-class HousingParkingApplication(models.Model):
-    """A contact's application (intresseanmälan) for one parking listing."""
+class HousingApplication(models.Model):
+    """A contact's application (intresseanmälan) for one listing."""
 
-    _name = "housing.parking.application"
-    _description = "Parking application"
+    _name = "housing.application"
+    _description = "Application"
     _order = "listing_id, rank, id"
     _rec_name = "partner_id"
 
-    listing_id = fields.Many2one(
-        "housing.parking.listing", required=True, index=True, ondelete="cascade"
+    listing_id = fields.Many2one("housing.listing", required=True, index=True, ondelete="cascade")
+    category = fields.Selection(
+        related="listing_id.category", store=True, index=True, string="Queue"
     )
     rental_object_id = fields.Many2one(related="listing_id.rental_object_id")
     listing_state = fields.Selection(related="listing_id.state", string="Listing status")
@@ -38,30 +39,33 @@ class HousingParkingApplication(models.Model):
         "res.partner", string="Applicant", required=True, index=True, ondelete="cascade"
     )
     customer_number = fields.Char(related="partner_id.customer_number")
-    application_type = fields.Selection(
-        [
-            (rules.REPLACE, "Replace a parking space"),
-            (rules.ADDITIONAL, "Additional parking space"),
-        ],
-        string="Type",
-        required=True,
-        default="additional",
-    )
+    # The category's application types (parking: replace or additional); empty when the
+    # category has none.
+    application_type = fields.Selection([], string="Type")
     state = fields.Selection(APPLICATION_STATES, default="active", required=True, index=True)
     priority = fields.Selection(PRIORITIES, readonly=True)
     priority_reason = fields.Selection(
-        selection=lambda self: rules.reason_selection(self.env), string="Reason", readonly=True
+        selection="_reason_selection", string="Reason", readonly=True
     )
     queue_start_date = fields.Date(
         readonly=True, help="The applicant's queue start date when the ranking was made."
     )
     queue_points = fields.Integer(compute="_compute_queue_points")
     rank = fields.Integer(readonly=True, help="Place in the ranking of the listing.")
-    offer_ids = fields.One2many("housing.parking.offer", "application_id", string="Offers")
+    offer_ids = fields.One2many("housing.offer", "application_id", string="Offers")
 
     _partner_listing_unique = models.Constraint(
         "UNIQUE(listing_id, partner_id)", "The contact has already applied for this listing."
     )
+
+    @api.model
+    def _reason_selection(self):
+        """The eligibility and priority reasons of every installed category."""
+        reasons = {}
+        for name in self.env.registry.descendants(["housing.letting.rules"], "_inherit"):
+            if name != "housing.letting.rules":
+                reasons.update(self.env[name]._reason_selection())
+        return list(reasons.items())
 
     @api.depends("queue_start_date")
     def _compute_queue_points(self):
@@ -73,16 +77,19 @@ class HousingParkingApplication(models.Model):
     def create(self, vals_list):
         """Staff adding an application in the listing form go through the same checks as
         the portal and the API."""
-        if self.env.context.get("housing_parking_apply"):
+        if self.env.context.get("housing_letting_apply"):
             return super().create(vals_list)
         # Staff only: tenants and integrations apply through listing.apply().
         self.check_access("create")
         applications = self.browse()
-        Listing = self.env["housing.parking.listing"]
+        Listing = self.env["housing.listing"]
         for vals in vals_list:
             listing = Listing.browse(vals["listing_id"])
             partner = self.env["res.partner"].browse(vals["partner_id"])
-            applications |= listing.apply(partner, vals.get("application_type", rules.ADDITIONAL))
+            application_type = (
+                vals.get("application_type") or listing._rules()._default_application_type
+            )
+            applications |= listing.apply(partner, application_type)
         return applications
 
     @api.model
@@ -97,7 +104,8 @@ class HousingParkingApplication(models.Model):
         except psycopg2.errors.UniqueViolation as error:
             if error.diag.constraint_name != self._partner_listing_unique.full_name(self):
                 raise
-            raise rules.ParkingRefusal(self.env, rules.ALREADY_APPLIED) from None
+            listing = self.env["housing.listing"].browse(vals["listing_id"])
+            raise listing._refusal(letting.ALREADY_APPLIED) from None
 
     @api.model
     def _store_ranking(self, rows):
@@ -110,7 +118,7 @@ class HousingParkingApplication(models.Model):
         self.env.cr.execute(
             SQL(
                 """
-                UPDATE housing_parking_application AS app
+                UPDATE housing_application AS app
                    SET priority = new.priority, priority_reason = new.reason,
                        queue_start_date = new.start, rank = new.rank
                   FROM unnest(%s::int[], %s::varchar[], %s::varchar[], %s::date[], %s::int[])
@@ -137,7 +145,7 @@ class HousingParkingApplication(models.Model):
         self.flush_recordset(["state"])
         self.env.cr.execute(
             SQL(
-                "UPDATE housing_parking_application SET state = %s, write_date = %s, "
+                "UPDATE housing_application SET state = %s, write_date = %s, "
                 "write_uid = %s WHERE id = ANY(%s)",
                 state,
                 fields.Datetime.now(),
@@ -155,7 +163,7 @@ class HousingParkingApplication(models.Model):
         if user.has_group("housing_base.group_housing_integration"):
             return
         if partner.commercial_partner_id != user.partner_id.commercial_partner_id:
-            raise AccessError(self.env._("You can only act on your own parking applications."))
+            raise AccessError(self.env._("You can only act on your own applications."))
 
     def action_withdraw(self, by_applicant=None):
         """Withdraw the applications. They count as withdrawn by the applicant when the
@@ -168,8 +176,9 @@ class HousingParkingApplication(models.Model):
         me = self.env.user.partner_id.commercial_partner_id
         applications = self.sudo()
         applications.listing_id._lock()
-        if applications.filtered(lambda app: app.state not in ("active", "offered")):
-            raise rules.ParkingRefusal(self.env, rules.APPLICATION_CLOSED)
+        closed = applications.filtered(lambda app: app.state not in ("active", "offered"))
+        if closed:
+            raise closed.listing_id[:1]._refusal(letting.APPLICATION_CLOSED)
         offers = applications.offer_ids.filtered(lambda offer: offer.state == "active")
         own = applications.filtered(
             lambda app: by_applicant or app.partner_id.commercial_partner_id == me

@@ -142,7 +142,7 @@ class HousingQueueMembership(models.Model):
         membership.with_context(housing_queue_correction=True).queue_start_date = day
 
     @api.model
-    def _start_dates(self, partners, queue_type="parking_internal"):
+    def _start_dates(self, partners, queue_type):
         """{partner id: queue start date} in ``queue_type``, in one query."""
         memberships = self.sudo().search_fetch(
             [("partner_id", "in", partners.ids), ("queue_type", "=", queue_type)],

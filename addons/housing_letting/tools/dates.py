@@ -1,4 +1,4 @@
-"""Dates of the parking queue in Swedish local time (Europe/Stockholm).
+"""Dates of the letting queues in Swedish local time (Europe/Stockholm).
 
 Odoo stores datetimes as naive UTC; the queue's days (publication windows, queue points,
 offer deadlines) are Stockholm days.

@@ -11,51 +11,57 @@ from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL, format_date
 
 from odoo.addons.housing_base.tools.dates import record_argument
-from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 
-from ..tools import rules
+from ..tools import letting
 from ..tools.dates import offer_deadline, queue_points, stockholm_today
-from .housing_parking_policy import LISTING_RULES
+from .housing_letting_policy import LISTING_CATEGORIES, LISTING_RULES
+from .housing_letting_rules import RULES_MODEL
 
 _logger = logging.getLogger(__name__)
 
 OPEN_STATES = ("published", "ready", "offered")
-PARKING_LEASE_TYPES = ("parking", "garage")
 RANKED_STATES = ("active", "offered")
-# Parking leases that count for the priority: a lease under notice is ending (Mimer).
-PARKING_COUNTED_STATES = ("upcoming", "current")
+# The category of a listing follows the type of its rental object.
+CATEGORY_OF_OBJECT_TYPE = {"parking": "parking", "residence": "housing", "storage": "storage"}
 # How often the queue run tries a listing whose step conflicts with another transaction.
 QUEUE_STEP_TRIES = 5
 
 
-class HousingParkingListing(models.Model):
-    """A vacant parking space advertised (annons) to the queue.
+class HousingListing(models.Model):
+    """A vacant rental object advertised (annons) to a queue: a parking space, a home or a
+    storage room (the category, with its own rules: housing.letting.rules.<category>).
 
     published → ready for offer (publication ended) → offered → assigned | closed. Scored
     listings are offered by queue ranking in rounds; non-scored (external) listings go to
     the first eligible applicant.
     """
 
-    _name = "housing.parking.listing"
+    _name = "housing.listing"
     _inherit = ["mail.thread", "mail.activity.mixin"]
-    _description = "Parking listing"
+    _description = "Listing"
     _order = "date_to desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
     rental_object_id = fields.Many2one(
         "housing.rental.object",
-        string="Parking space",
+        string="Rental object",
         required=True,
         index=True,
         ondelete="restrict",
-        domain=[("object_type", "=", "parking")],
         tracking=True,
+    )
+    category = fields.Selection(
+        LISTING_CATEGORIES,
+        required=True,
+        index=True,
+        string="Queue",
+        help="What is let, and so which queue and rules rank the applicants: parking, "
+        "housing or storage. By default the queue of the rental object's type.",
     )
     property_id = fields.Many2one(related="rental_object_id.property_id", store=True)
     residential_area_id = fields.Many2one(
         related="rental_object_id.residential_area_id", store=True, index=True
     )
-    parking_type = fields.Selection(related="rental_object_id.parking_type")
     base_rent = fields.Monetary(related="rental_object_id.base_rent")
     currency_id = fields.Many2one(related="rental_object_id.currency_id")
     company_id = fields.Many2one(related="rental_object_id.company_id", store=True)
@@ -69,8 +75,7 @@ class HousingParkingListing(models.Model):
     vacant_from = fields.Date(
         required=True,
         default=stockholm_today,
-        help="The parking lease starts on this day, or on the day the offer is accepted if "
-        "that is later.",
+        help="The lease starts on this day, or on the day the offer is accepted if that is later.",
     )
     state = fields.Selection(
         [
@@ -86,23 +91,14 @@ class HousingParkingListing(models.Model):
         tracking=True,
         copy=False,
     )
-    special_rule = fields.Boolean(
-        compute="_compute_special_rule",
-        string="For residents only",
-        help="The parking space lies in a residential area or property whose parking is "
-        "for its own tenants.",
-    )
-    application_ids = fields.One2many(
-        "housing.parking.application", "listing_id", string="Applications"
-    )
+    application_ids = fields.One2many("housing.application", "listing_id", string="Applications")
     application_count = fields.Integer(compute="_compute_application_count")
-    offer_ids = fields.One2many("housing.parking.offer", "listing_id", string="Offers")
+    offer_ids = fields.One2many("housing.offer", "listing_id", string="Offers")
     active_offer_id = fields.Many2one(
-        "housing.parking.offer", compute="_compute_active_offer", string="Active offer"
+        "housing.offer", compute="_compute_active_offer", string="Active offer"
     )
     lease_id = fields.Many2one("housing.lease", readonly=True, copy=False, tracking=True)
     street = fields.Char(related="rental_object_id.street")
-    has_charging = fields.Boolean(related="rental_object_id.has_charging")
     ranking_html = fields.Html(
         string="Ranking now",
         compute="_compute_ranking_html",
@@ -113,7 +109,7 @@ class HousingParkingListing(models.Model):
 
     _one_open_listing = models.UniqueIndex(
         "(rental_object_id) WHERE state IN ('published', 'ready', 'offered')",
-        "This parking space already has an open listing.",
+        "This rental object already has an open listing.",
     )
     _dates_ordered = models.Constraint(
         "CHECK(date_to >= date_from)", "A listing cannot end before it is published."
@@ -125,22 +121,10 @@ class HousingParkingListing(models.Model):
         for listing in self:
             listing.name = listing.rental_object_id.code or ""
 
-    @api.depends(
-        "rental_object_id.residential_area_id.parking_residents_only",
-        "rental_object_id.property_id.parking_residents_only",
-    )
-    def _compute_special_rule(self):
-        for listing in self:
-            obj = listing.rental_object_id
-            listing.special_rule = (
-                obj.residential_area_id.parking_residents_only
-                or obj.property_id.parking_residents_only
-            )
-
     @api.depends("application_ids")
     def _compute_application_count(self):
         counts = dict(
-            self.env["housing.parking.application"]._read_group(
+            self.env["housing.application"]._read_group(
                 [("listing_id", "in", self.ids)], ["listing_id"], ["__count"]
             )
         )
@@ -154,23 +138,50 @@ class HousingParkingListing(models.Model):
                 lambda offer: offer.state == "active"
             )[:1]
 
-    @api.onchange("rule", "date_from")
+    @api.onchange("rule", "date_from", "category")
     def _onchange_rule(self):
-        if self.rule and self.date_from:
-            policy = self.env["housing.parking.policy"]._for_rule(self.rule)
+        if self.rule and self.date_from and self.category:
+            policy = self._policy()
             self.date_to = self.date_from + datetime.timedelta(days=policy.publication_days)
 
-    @api.constrains("rental_object_id")
-    def _check_parking_space(self):
+    @api.constrains("rental_object_id", "category")
+    def _check_object_type(self):
         for listing in self:
-            if listing.rental_object_id.object_type != "parking":
-                raise ValidationError(
-                    self.env._(
-                        "%(object)s is not a parking space: only parking spaces are listed "
-                        "in the parking queue.",
-                        object=listing.rental_object_id.display_name,
-                    )
+            rules = listing._rules()
+            if listing.rental_object_id.object_type != rules._object_type:
+                raise ValidationError(rules._wrong_object_message(listing.rental_object_id))
+
+    # ------------------------------------------------------------------ categories
+    def _rules(self):
+        """The rules of the listing's category (housing.letting.rules.<category>); a
+        category whose module is not installed has none."""
+        self.ensure_one()
+        rules = self.env.get(RULES_MODEL % self.category)
+        if rules is None:
+            raise UserError(
+                self.env._(
+                    "Nothing can be let in the %(category)s queue yet: its rules are not "
+                    "installed.",
+                    category=dict(self._fields["category"]._description_selection(self.env)).get(
+                        self.category, self.category
+                    ),
                 )
+            )
+        return rules
+
+    def _policy(self):
+        self.ensure_one()
+        return self.env["housing.letting.policy"]._for(self.category, self.rule)
+
+    def _queue_type(self):
+        """The category's queue: its queue dates rank the applicants; applying for a
+        scored listing joins it and letting one resets the queue date (None: no queue)."""
+        self.ensure_one()
+        return self._rules()._queue_type(self)
+
+    def _refusal(self, code):
+        """The refusal ``code`` (to raise) in the words of the listing's category."""
+        return letting.LettingRefusal(self._rules()._refusal_messages(), code)
 
     @api.constrains("rental_object_id", "vacant_from", "state")
     def _check_published_space_not_blocked(self):
@@ -179,13 +190,13 @@ class HousingParkingListing(models.Model):
         )
 
     def _lease_start(self, today):
-        """The first day of the parking lease if the space is let on ``today``."""
+        """The first day of the lease if the object is let on ``today``."""
         self.ensure_one()
         return max(self.vacant_from, today)
 
     def _blocks(self, today):
         """{listing: the rental block in force on the day its lease would start} of the
-        listings whose parking space is blocked then (a lease cannot start in a block)."""
+        listings whose rental object is blocked then (a lease cannot start in a block)."""
         Block = self.env["housing.rental.block"]
         blocks = {}
         for listing in self:
@@ -197,7 +208,7 @@ class HousingParkingListing(models.Model):
         return blocks
 
     def _check_not_blocked(self, error):
-        """Raise ``error`` naming the block if any of these listings' spaces is blocked on
+        """Raise ``error`` naming the block if any of these listings' objects is blocked on
         the day its lease would start."""
         blocks = self._blocks(stockholm_today())
         if blocks:
@@ -215,9 +226,21 @@ class HousingParkingListing(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        Policy = self.env["housing.letting.policy"]
+        objects = self.env["housing.rental.object"].browse(
+            [vals["rental_object_id"] for vals in vals_list if vals.get("rental_object_id")]
+        )
+        default_category = self.default_get(["category"]).get("category")
         for vals in vals_list:
+            vals.setdefault(
+                "category",
+                default_category
+                or CATEGORY_OF_OBJECT_TYPE.get(
+                    objects.browse(vals.get("rental_object_id")).object_type
+                ),
+            )
             if not vals.get("date_to"):
-                policy = self.env["housing.parking.policy"]._for_rule(vals.get("rule", "scored"))
+                policy = Policy._for(vals["category"], vals.get("rule", "scored"))
                 start = fields.Date.to_date(vals.get("date_from")) or stockholm_today()
                 vals["date_to"] = start + datetime.timedelta(days=policy.publication_days)
         # The unique index on open listings must see listings closed in this transaction.
@@ -231,7 +254,7 @@ class HousingParkingListing(models.Model):
         if self:
             self.env.cr.execute(
                 SQL(
-                    "SELECT id FROM housing_parking_listing WHERE id IN %s ORDER BY id FOR UPDATE",
+                    "SELECT id FROM housing_listing WHERE id IN %s ORDER BY id FOR UPDATE",
                     tuple(self.ids),
                 )
             )
@@ -240,140 +263,29 @@ class HousingParkingListing(models.Model):
             self.application_ids.invalidate_recordset()
 
     # ------------------------------------------------------------------ eligibility
-    def _facts_by_partner(self, partners):
-        """{partner id: per-partner counters} of the housing and parking leases that count
-        (see rules.ApplicantFacts), with debt collection date and address, for
-        ``partners`` — a constant number of queries whatever the number of partners.
+    def _by_category(self):
+        """{rules of a category: these listings of that category}."""
+        return {listings[:1]._rules(): listings for listings in self.grouped("category").values()}
 
-        Residence leases count when upcoming, current or under notice; the upcoming ones
-        also apart (``upcoming_*``), as they decide the residents-only rules. Parking
-        leases count when upcoming or current: one under notice is ending (Mimer)."""
-        partner_ids = set(partners.ids)
-        counters = ("housing", "upcoming", "parking")
-        facts = {
-            pid: {
-                **dict.fromkeys(counters, 0),
-                **{
-                    f"{counter}_{where}": defaultdict(int)
-                    for counter in counters
-                    for where in ("area", "property")
-                },
-            }
-            for pid in partner_ids
-        }
-        if not partner_ids:
-            return facts
-        # The tenants of a lease are a stored compute: make sure new leases are in the
-        # database before grouping on them.
-        self.env["housing.lease"].flush_model()
-        groups = (
-            self.env["housing.lease"]
-            .sudo()
-            ._read_group(
-                [("partner_ids", "in", list(partner_ids)), ("state", "in", ACTIVE_STATES)],
-                ["partner_ids", "lease_type", "state", "residential_area_id", "property_id"],
-                ["__count"],
-            )
-        )
-        for partner, lease_type, state, area, prop, count in groups:
-            if partner.id not in partner_ids:
-                continue
-            if lease_type == "residence":
-                kinds = ("housing", "upcoming") if state == "upcoming" else ("housing",)
-            elif lease_type in PARKING_LEASE_TYPES and state in PARKING_COUNTED_STATES:
-                kinds = ("parking",)
-            else:
-                continue
-            data = facts[partner.id]
-            for kind in kinds:
-                data[kind] += count
-                data[f"{kind}_area"][area.id] += count
-                data[f"{kind}_property"][prop.id] += count
-        # One query, whatever the number of partners (reading them one by one would
-        # fetch them in batches of 1000).
-        partners = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [("id", "in", list(partner_ids))],
-                [
-                    "name",
-                    "debt_collection_date",
-                    "street",
-                    "zip",
-                    "city",
-                    "is_housing_contact",
-                    "customer_number",
-                    "personal_number",
-                    "organisation_number",
-                    "protected_identity",
-                ],
-            )
-        )
-        for partner in partners:
-            data = facts[partner.id]
-            data["debt_collection_date"] = partner.debt_collection_date or None
-            data["complete_address"] = bool(partner.street and partner.zip and partner.city)
-            # A protected contact's identity number is in the protected register.
-            data["identified"] = bool(
-                partner.is_housing_contact
-                and partner.customer_number
-                and (
-                    partner.personal_number
-                    or partner.organisation_number
-                    or partner.protected_identity
-                )
-            )
-        return facts
-
-    def _terms_by_listing(self):
-        """{listing: rules.ListingTerms} of these listings today, looking each rule's
-        policy up once."""
-        today = stockholm_today()
-        Policy = self.env["housing.parking.policy"]
-        debt_collection_since = {
-            rule: Policy._for_rule(rule)._debt_collection_since(today)
-            for rule in set(self.mapped("rule"))
-        }
-        return {
-            listing: rules.ListingTerms(
-                scored=listing.rule == "scored",
-                special_area=listing.rental_object_id.residential_area_id.parking_residents_only,
-                special_property=listing.rental_object_id.property_id.parking_residents_only,
-                debt_collection_since=debt_collection_since[listing.rule],
-            )
-            for listing in self.sudo()
-        }
+    def _evaluation(self, partners):
+        """({partner id: facts}, {listing: terms}) of ``partners`` and these listings, by
+        the rules of each listing's category: a constant number of queries per category
+        whatever the number of partners. Facts are per category: {rules: {partner id:
+        facts}}."""
+        facts, terms = {}, {}
+        for rules, listings in self.sudo()._by_category().items():
+            facts[rules._name] = rules._facts_by_partner(listings, partners)
+            terms.update(rules._terms_by_listing(listings))
+        return facts, terms
 
     def _verdict(self, terms, data, application_type):
+        """letting.Verdict on a contact with ``data`` (facts of the listing's category)
+        applying to this listing with ``application_type``."""
         if not data["identified"]:
             # A self-registered account, or a contact staff have not identified: nobody
             # applies for anything without a customer number and an identity number.
-            return rules.Verdict(rules.NOT_RANKABLE, rules.NOT_IDENTIFIED)
-        obj = self.rental_object_id
-        area = obj.residential_area_id.id
-        # Properties of one group count as one for the residents-only rules.
-        props = (obj.property_id.parking_group_id.property_ids or obj.property_id).ids
-
-        def in_property(counts):
-            return sum(counts[prop] for prop in props)
-
-        # The upcoming home decides the residents-only rules when there is one (without
-        # one, every residence lease counted is current or under notice).
-        home = "upcoming" if data["upcoming"] else "housing"
-        facts = rules.ApplicantFacts(
-            housing=data["housing"],
-            housing_in_area=data["housing_area"][area],
-            home_in_area=bool(data[f"{home}_area"][area]),
-            home_in_property=bool(in_property(data[f"{home}_property"])),
-            parking=data["parking"],
-            parking_in_area=data["parking_area"][area],
-            parking_in_property=in_property(data["parking_property"]),
-            debt_collection_date=data["debt_collection_date"],
-            complete_address=data["complete_address"],
-        )
-        return rules.evaluate(terms, facts, application_type)
+            return letting.refusal(letting.NOT_IDENTIFIED)
+        return self._rules()._verdict(self, terms, data, application_type)
 
     def get_eligibility(self, partner):
         """For programs and JSON-2: may ``partner`` (a record or an id) apply to each of
@@ -381,7 +293,7 @@ class HousingParkingListing(models.Model):
         {"eligible", "priority", "reason", "label"}}}; priority only when eligible."""
         partner = record_argument(self.env["res.partner"], partner, "partner")
         labels = dict(
-            self.env["housing.parking.application"]
+            self.env["housing.application"]
             ._fields["priority_reason"]
             ._description_selection(self.env)
         )
@@ -399,17 +311,19 @@ class HousingParkingListing(models.Model):
         }
 
     def _get_eligibility(self, partner):
-        """The verdicts (rules.Verdict: priority and reason code) on ``partner`` applying
-        to each of these listings with each application type:
-        {listing: {application type: verdict}}, from one batch of queries. Used by the
-        portal and the API to show why a contact may not apply."""
-        data = self._facts_by_partner(partner)[partner.id]
+        """The verdicts (letting.Verdict: priority and reason code) on ``partner``
+        applying to each of these listings with each application type of its category:
+        {listing: {application type: verdict}}, from one batch of queries per category.
+        Used by the portal and the API to show why a contact may not apply."""
+        facts, terms = self._evaluation(partner)
         return {
             listing: {
-                application_type: listing._verdict(terms, data, application_type)
-                for application_type in rules.APPLICATION_TYPES
+                application_type: listing._verdict(
+                    listing_terms, facts[listing._rules()._name][partner.id], application_type
+                )
+                for application_type in listing._rules()._application_types
             }
-            for listing, terms in self._terms_by_listing().items()
+            for listing, listing_terms in terms.items()
         }
 
     @api.depends("application_ids.state", "application_ids.application_type", "state")
@@ -445,8 +359,8 @@ class HousingParkingListing(models.Model):
         reasons and states as words, dates in the user's format, queue points on ``day``."""
         if not rows:
             return False
-        reasons = dict(rules.reason_selection(self.env))
-        Application = self.env["housing.parking.application"]
+        Application = self.env["housing.application"]
+        reasons = dict(Application._fields["priority_reason"]._description_selection(self.env))
         states = dict(Application._fields["state"]._description_selection(self.env))
         priorities = dict(Application._fields["priority"]._description_selection(self.env))
         rows_html = []
@@ -489,7 +403,7 @@ class HousingParkingListing(models.Model):
         all of them), nothing stored. Returns {listing: [(application, verdict, queue
         start date)] in ranking order}."""
         applications = (
-            self.env["housing.parking.application"]
+            self.env["housing.application"]
             .sudo()
             .search_fetch(
                 [("listing_id", "in", self.ids), ("state", "in", RANKED_STATES)],
@@ -498,22 +412,28 @@ class HousingParkingListing(models.Model):
             )
         )
         partners = applications.partner_id
-        facts = self._facts_by_partner(partners)
-        queue_starts = self.env["housing.queue.membership"]._start_dates(partners)
+        facts, all_terms = self._evaluation(partners)
+        Membership = self.env["housing.queue.membership"]
+        queue_starts = {
+            queue_type: Membership._start_dates(partners, queue_type)
+            for queue_type in {listing._queue_type() for listing in self.sudo()} - {None}
+        }
         by_listing = defaultdict(list)
         for application in applications:
             by_listing[application.listing_id].append(application)
         ranking = {}
-        for listing, terms in self._terms_by_listing().items():
+        for listing, terms in all_terms.items():
             ranked = []
+            category_facts = facts[listing._rules()._name]
+            starts = queue_starts.get(listing._queue_type(), {})
             for application in by_listing.get(listing, []):
                 verdict = listing._verdict(
-                    terms, facts[application.partner_id.id], application.application_type
+                    terms, category_facts[application.partner_id.id], application.application_type
                 )
-                start = queue_starts.get(application.partner_id.id)
+                start = starts.get(application.partner_id.id)
                 ranked.append((application, verdict, start))
             ranked.sort(
-                key=lambda item: rules.ranking_key(
+                key=lambda item: letting.ranking_key(
                     item[1], item[2], item[0].create_date, item[0].id
                 )
             )
@@ -529,7 +449,7 @@ class HousingParkingListing(models.Model):
             for ranked in ranking.values()
             for position, (application, verdict, start) in enumerate(ranked, 1)
         ]
-        self.env["housing.parking.application"]._store_ranking(rows)
+        self.env["housing.application"]._store_ranking(rows)
         return ranking
 
     def action_refresh_ranking(self):
@@ -540,30 +460,32 @@ class HousingParkingListing(models.Model):
         return True
 
     # ------------------------------------------------------------------ applying
-    def apply(self, partner, application_type):
-        """``partner`` applies for this listing (portal, API or staff). Re-applying after a
-        withdrawal reactivates the application. On a non-scored listing the first eligible
-        applicant gets the parking lease at once. Returns the application; raises
-        rules.ParkingRefusal with a reason code when the contact may not apply."""
+    def apply(self, partner, application_type=False):
+        """``partner`` applies for this listing (portal, API or staff) with
+        ``application_type`` (one of the category's, False when it has none). Re-applying
+        after a withdrawal reactivates the application. On a non-scored listing the first
+        eligible applicant gets the lease at once. Returns the application; raises
+        letting.LettingRefusal with a reason code when the contact may not apply."""
         self.ensure_one()
         self.check_access("read")
         partner = record_argument(self.env["res.partner"], partner, "partner")
-        Application = self.env["housing.parking.application"]
+        application_type = application_type or self._rules()._default_application_type
+        Application = self.env["housing.application"]
         Application._check_acting_for(partner)
         caller_env = self.env
         self = self.sudo()
         self._lock()
         if self.state != "published":
-            raise rules.ParkingRefusal(self.env, rules.LISTING_CLOSED)
-        Application = Application.sudo().with_context(housing_parking_apply=True)
+            raise self._refusal(letting.LISTING_CLOSED)
+        Application = Application.sudo().with_context(housing_letting_apply=True)
         existing = Application.search(
             [("listing_id", "=", self.id), ("partner_id", "=", partner.id)], limit=1
         )
         if existing and existing.state not in ("withdrawn_user", "withdrawn_manager"):
-            raise rules.ParkingRefusal(self.env, rules.ALREADY_APPLIED)
+            raise self._refusal(letting.ALREADY_APPLIED)
         verdict = self._get_eligibility(partner)[self][application_type]
         if not verdict.eligible:
-            raise rules.ParkingRefusal(self.env, verdict.reason)
+            raise self._refusal(verdict.reason)
         vals = {
             "state": "active",
             "application_type": application_type,
@@ -577,8 +499,8 @@ class HousingParkingListing(models.Model):
             application = Application._create_unique(
                 {**vals, "listing_id": self.id, "partner_id": partner.id}
             )
-        if self.rule == "scored":
-            self.env["housing.queue.membership"]._ensure(partner, "parking_internal")
+        if self.rule == "scored" and self._queue_type():
+            self.env["housing.queue.membership"]._ensure(partner, self._queue_type())
         self.message_post(
             body=self.env._("%(partner)s applied.", partner=partner.display_name),
             message_type="notification",
@@ -608,13 +530,11 @@ class HousingParkingListing(models.Model):
         blocked = todo._blocks(stockholm_today())
         todo = todo.filtered(lambda listing: listing not in blocked)
         if not todo:
-            return self.env["housing.parking.offer"]
+            return self.env["housing.offer"]
         ranking = todo._rank()
-        Application = self.env["housing.parking.application"]
+        Application = self.env["housing.application"]
         disqualified_ids, offer_vals, empty = [], [], self.browse()
-        policy = self.env["housing.parking.policy"]._for_rule("scored")
         now = fields.Datetime.now()
-        deadline = offer_deadline(now, policy.offer_business_days)
         for listing in todo:
             ranked = ranking[listing]
             # Walk the ranking down to the first eligible applicant: those above who fail
@@ -637,7 +557,7 @@ class HousingParkingListing(models.Model):
                     "application_id": candidate.id,
                     "partner_id": candidate.partner_id.id,
                     "sent_at": now,
-                    "deadline": deadline,
+                    "deadline": offer_deadline(now, listing._policy().offer_business_days),
                     "ranking_snapshot": [
                         {
                             "rank": rank,
@@ -655,7 +575,7 @@ class HousingParkingListing(models.Model):
                 }
             )
         Application.browse(disqualified_ids)._set_state("disqualified")
-        offers = self.env["housing.parking.offer"].create(offer_vals)
+        offers = self.env["housing.offer"].create(offer_vals)
         offers.application_id.write({"state": "offered"})
         offers.listing_id.write({"state": "offered"})
         for offer in offers:
@@ -667,32 +587,32 @@ class HousingParkingListing(models.Model):
                 ),
                 message_type="notification",
             )
-        policy._send("offer_template_id", offers)
+        offers._send_by_policy("offer_template_id")
         empty._no_candidate()
         return offers
 
     def _no_candidate(self):
         """Nobody can be offered these listings: close them, or re-publish them as
         non-scored when the policy says so."""
-        if not self:
-            return
-        policy = self.env["housing.parking.policy"]._for_rule("scored")
-        if policy.no_candidate_action == "republish":
-            today = stockholm_today()
-            external = self.env["housing.parking.policy"]._for_rule("non_scored")
-            self.write(
-                {
-                    "rule": "non_scored",
-                    "state": "published",
-                    "date_from": today,
-                    "date_to": today + datetime.timedelta(days=external.publication_days),
-                }
-            )
-            body = self.env._("Nobody in the queue could be offered the space: published again.")
-        else:
-            self.write({"state": "closed"})
-            body = self.env._("Nobody in the queue could be offered the space: closed.")
+        Policy = self.env["housing.letting.policy"]
+        today = stockholm_today()
         for listing in self:
+            if listing._policy().no_candidate_action == "republish":
+                external = Policy._for(listing.category, "non_scored")
+                listing.write(
+                    {
+                        "rule": "non_scored",
+                        "state": "published",
+                        "date_from": today,
+                        "date_to": today + datetime.timedelta(days=external.publication_days),
+                    }
+                )
+                body = self.env._(
+                    "Nobody in the queue could be offered the space: published again."
+                )
+            else:
+                listing.write({"state": "closed"})
+                body = self.env._("Nobody in the queue could be offered the space: closed.")
             listing.message_post(body=body, message_type="notification")
 
     def action_start_offer_round(self):
@@ -719,9 +639,9 @@ class HousingParkingListing(models.Model):
 
     # ------------------------------------------------------------------ letting
     def _assign(self, application):
-        """Let the parking space to ``application``'s contact: create and confirm the
-        parking lease, mark the listing assigned and the other applicants assigned to
-        another, restart the contact's queue time. Returns the lease."""
+        """Let the rental object to ``application``'s contact: create and confirm the
+        lease, mark the listing assigned and the other applicants assigned to another,
+        restart the contact's queue time. Returns the lease."""
         self.ensure_one()
         today = stockholm_today()
         partner = application.partner_id
@@ -743,10 +663,10 @@ class HousingParkingListing(models.Model):
         others._set_state("assigned_other")
         application.write({"state": "accepted"})
         self.write({"state": "assigned", "lease_id": lease.id})
-        if self.rule == "scored":
+        if self.rule == "scored" and self._queue_type():
             # Only an offer from the internal queue costs the queue time (Mimer's
             # reply-to-offer; the external process leaves the queue alone).
-            self.env["housing.queue.membership"]._restart(partner, "parking_internal", today)
+            self.env["housing.queue.membership"]._restart(partner, self._queue_type(), today)
         self.message_post(
             body=self.env._(
                 "Let to %(partner)s under lease %(lease)s.",
@@ -755,7 +675,7 @@ class HousingParkingListing(models.Model):
             ),
             message_type="notification",
         )
-        self.env["housing.parking.policy"]._for_rule(self.rule)._send("result_template_id", others)
+        self._policy()._send("result_template_id", others)
         return lease
 
     # ------------------------------------------------------------------ crons
@@ -770,7 +690,7 @@ class HousingParkingListing(models.Model):
         back and retried — one conflict costs that listing a retry, never the work done
         on the others. Called otherwise (tests), the run is one transaction."""
         now, today = fields.Datetime.now(), stockholm_today()
-        overdue = self.env["housing.parking.offer"].search(
+        overdue = self.env["housing.offer"].search(
             [("state", "=", "active"), ("deadline", "<", now)]
         )
         todo = (
@@ -800,9 +720,9 @@ class HousingParkingListing(models.Model):
                 return self.env["ir.cron"]._commit_progress(1)
             except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
                 self.env.cr.rollback()
-                _logger.info("Parking listing %s: conflict (%s).", self.id, error.pgcode)
+                _logger.info("Listing %s: conflict (%s).", self.id, error.pgcode)
         _logger.warning(
-            "Parking listing %s: gave up after %s conflicts; the next run takes it up again.",
+            "Listing %s: gave up after %s conflicts; the next run takes it up again.",
             self.id,
             QUEUE_STEP_TRIES,
         )
@@ -818,13 +738,3 @@ class HousingParkingListing(models.Model):
         if listing.state == "published" and listing.date_to < stockholm_today():
             listing.state = "ready" if listing.rule == "scored" else "closed"
         listing._start_offer_rounds(locked=True)
-
-    # ------------------------------------------------------------------ actions
-    def action_view_applications(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "housing_parking_queue.action_housing_parking_application"
-        )
-        action["domain"] = [("listing_id", "=", self.id)]
-        action["context"] = {"default_listing_id": self.id}
-        return action

@@ -2,28 +2,31 @@ from datetime import date
 
 from odoo import api, fields, models
 
-from ..tools import rules
+from ..tools import letting
 from ..tools.dates import format_deadline, queue_points, stockholm_date
 
 RANKING_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
 
 
-class HousingParkingOffer(models.Model):
-    """An offer of a parking listing to one applicant, with the deadline to answer and the
+class HousingOffer(models.Model):
+    """An offer of a listing to one applicant, with the deadline to answer and the
     ranking as it was when the offer was made."""
 
-    _name = "housing.parking.offer"
+    _name = "housing.offer"
     _inherit = ["mail.thread"]
-    _description = "Parking offer"
+    _description = "Offer"
     _order = "sent_at desc, id desc"
     _rec_name = "listing_id"
 
     listing_id = fields.Many2one(
-        "housing.parking.listing", required=True, index=True, ondelete="cascade", readonly=True
+        "housing.listing", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    category = fields.Selection(
+        related="listing_id.category", store=True, index=True, string="Queue"
     )
     rental_object_id = fields.Many2one(related="listing_id.rental_object_id")
     application_id = fields.Many2one(
-        "housing.parking.application", required=True, index=True, ondelete="cascade", readonly=True
+        "housing.application", required=True, index=True, ondelete="cascade", readonly=True
     )
     partner_id = fields.Many2one(
         "res.partner", string="Applicant", required=True, index=True, readonly=True
@@ -108,7 +111,7 @@ class HousingParkingOffer(models.Model):
     @api.depends("ranking_snapshot", "sent_at")
     @api.depends_context("lang")
     def _compute_ranking_html(self):
-        Listing = self.env["housing.parking.listing"]
+        Listing = self.env["housing.listing"]
         for offer in self:
             offer.ranking_html = Listing._ranking_table(
                 (offer.ranking_snapshot or [])[:200],
@@ -120,38 +123,41 @@ class HousingParkingOffer(models.Model):
         """Lock the listing, then re-read: the offer must still be active and in time."""
         self.ensure_one()
         self.check_access("read")
-        self.env["housing.parking.application"]._check_acting_for(self.partner_id)
+        self.env["housing.application"]._check_acting_for(self.partner_id)
         offer = self.sudo()
         offer.listing_id._lock()
         offer.invalidate_recordset()
         if offer.state != "active":
-            raise rules.ParkingRefusal(self.env, rules.OFFER_NOT_ACTIVE)
+            raise offer.listing_id._refusal(letting.OFFER_NOT_ACTIVE)
         if offer.deadline < fields.Datetime.now():
-            raise rules.ParkingRefusal(self.env, rules.OFFER_EXPIRED)
+            raise offer.listing_id._refusal(letting.OFFER_EXPIRED)
         return offer
 
     def action_accept(self):
-        """The applicant accepts: re-check eligibility, create the parking lease, decline
+        """The applicant accepts: re-check eligibility, create the lease, decline
         the applicant's other active offers (starting the next rounds there). Everything
         happens in this transaction; the listing row lock makes a concurrent answer or
         expiry wait and then find the offer answered. Returns the lease."""
         self.ensure_one()
         # One contact's answers are handled one after the other (locked before the listing,
         # as the other offers' listings are locked after it).
-        self.env["housing.queue.membership"]._lock(self.sudo().partner_id, "parking_internal")
+        offer = self.sudo()
+        if offer.listing_id._queue_type():
+            self.env["housing.queue.membership"]._lock(
+                offer.partner_id, offer.listing_id._queue_type()
+            )
         offer = self._check_answerable()
         listing = offer.listing_id
         verdict = listing._get_eligibility(offer.partner_id)[listing][
             offer.application_id.application_type
         ]
         if not verdict.eligible:
-            raise rules.ParkingRefusal(self.env, verdict.reason)
+            raise listing._refusal(verdict.reason)
         lease = listing._assign(offer.application_id)
         offer.write(
             {"state": "accepted", "answered_at": fields.Datetime.now(), "lease_id": lease.id}
         )
-        policy = self.env["housing.parking.policy"]._for_rule(listing.rule)
-        policy._send("accepted_template_id", offer)
+        listing._policy()._send("accepted_template_id", offer)
         others = self.sudo().search(
             [
                 ("partner_id", "=", offer.partner_id.id),
@@ -167,9 +173,7 @@ class HousingParkingOffer(models.Model):
         """The applicant declines; the next round starts at once."""
         offer = self._check_answerable()
         offer._close("declined")
-        self.env["housing.parking.policy"]._for_rule(offer.listing_id.rule)._send(
-            "declined_template_id", offer
-        )
+        offer.listing_id._policy()._send("declined_template_id", offer)
         return True
 
     def _close(self, state):
@@ -184,9 +188,7 @@ class HousingParkingOffer(models.Model):
         offers.application_id.write({"state": state})
         offers.listing_id.write({"state": "ready"})
         if state == "expired":
-            self.env["housing.parking.policy"]._for_rule("scored")._send(
-                "expired_template_id", offers
-            )
+            offers._send_by_policy("expired_template_id")
         for offer in offers:
             offer.listing_id.message_post(
                 body=self.env._(
@@ -211,13 +213,22 @@ class HousingParkingOffer(models.Model):
         for offer in offers:
             offer.listing_id.message_post(
                 body=self.env._(
-                    "The offer to %(partner)s was withdrawn: the parking space is blocked "
+                    "The offer to %(partner)s was withdrawn: the rental object is blocked "
                     "from letting on the day the lease would start. It is offered again "
                     "when the block ends.",
                     partner=offer.partner_id.display_name,
                 ),
                 message_type="notification",
             )
+
+    def _send_by_policy(self, template_field):
+        """Queue the e-mail of ``template_field`` of each offer's policy (its listing's
+        category and rule)."""
+        Policy = self.env["housing.letting.policy"]
+        for (category, rule), offers in self.grouped(
+            lambda offer: (offer.listing_id.category, offer.listing_id.rule)
+        ).items():
+            Policy._for(category, rule)._send(template_field, offers)
 
     def _expire_overdue(self):
         """Expire those of these offers that are active and past their deadline."""

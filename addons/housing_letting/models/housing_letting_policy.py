@@ -2,21 +2,28 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import SUPERUSER_ID, api, fields, models, tools
 
+LISTING_CATEGORIES = [
+    ("parking", "Parking"),
+    ("housing", "Housing"),
+    ("storage", "Storage"),
+]
 LISTING_RULES = [
     ("scored", "Scored (internal queue)"),
     ("non_scored", "Non-scored (external, first come first served)"),
 ]
 
 
-class HousingParkingPolicy(models.Model):
-    """How listings of one rule (scored or non-scored) run: publication, offer deadline,
-    credit check, what happens when nobody is eligible, and which e-mails are sent."""
+class HousingLettingPolicy(models.Model):
+    """How listings of one category (parking, housing, storage) and rule (scored or
+    non-scored) run: publication, offer deadline, credit check, what happens when nobody is
+    eligible, and which e-mails are sent."""
 
-    _name = "housing.parking.policy"
-    _description = "Parking queue policy"
-    _order = "rule"
+    _name = "housing.letting.policy"
+    _description = "Letting policy"
+    _order = "category, rule"
     _rec_name = "rule"
 
+    category = fields.Selection(LISTING_CATEGORIES, required=True, string="Queue")
     rule = fields.Selection(LISTING_RULES, required=True)
     publication_days = fields.Integer(
         default=14,
@@ -45,51 +52,56 @@ class HousingParkingPolicy(models.Model):
     offer_template_id = fields.Many2one(
         "mail.template",
         string="Offer e-mail",
-        domain=[("model", "=", "housing.parking.offer")],
+        domain=[("model", "=", "housing.offer")],
         help="Sent to the applicant with each offer. Empty: no e-mail.",
     )
     accepted_template_id = fields.Many2one(
         "mail.template",
         string="Acceptance e-mail",
-        domain=[("model", "=", "housing.parking.offer")],
-        help="Sent to the applicant who gets the parking space. Empty: no e-mail.",
+        domain=[("model", "=", "housing.offer")],
+        help="Sent to the applicant who gets the object. Empty: no e-mail.",
     )
     declined_template_id = fields.Many2one(
         "mail.template",
         string="Decline e-mail",
-        domain=[("model", "=", "housing.parking.offer")],
+        domain=[("model", "=", "housing.offer")],
         help="Sent to an applicant who declined an offer, as a receipt. Empty: no e-mail.",
     )
     expired_template_id = fields.Many2one(
         "mail.template",
         string="Expiry e-mail",
-        domain=[("model", "=", "housing.parking.offer")],
+        domain=[("model", "=", "housing.offer")],
         help="Sent to an applicant whose offer expired unanswered. Empty: no e-mail.",
     )
     result_template_id = fields.Many2one(
         "mail.template",
         string="Notice of result",
-        domain=[("model", "=", "housing.parking.application")],
-        help="Sent to every other applicant when the parking space has been let. Empty: no notice.",
+        domain=[("model", "=", "housing.application")],
+        help="Sent to every other applicant when the object has been let. Empty: no notice.",
     )
 
-    _rule_unique = models.Constraint("UNIQUE(rule)", "There is already a policy for this rule.")
+    _category_rule_unique = models.Constraint(
+        "UNIQUE(category, rule)", "There is already a policy for this queue and rule."
+    )
     _days_positive = models.Constraint(
         "CHECK(publication_days >= 0 AND offer_business_days >= 0 AND credit_check_months >= 0)",
-        "Days and months of a parking queue policy cannot be negative.",
+        "Days and months of a letting policy cannot be negative.",
     )
 
     @api.model
-    def _for_rule(self, rule):
-        """The policy of ``rule`` (a default one, not saved, if none is configured)."""
-        policy_id = self._policy_id(rule)
-        return self.sudo().browse(policy_id) if policy_id else self.sudo().new({"rule": rule})
+    def _for(self, category, rule):
+        """The policy of ``category`` and ``rule`` (a default one, not saved, if none is
+        configured)."""
+        policy_id = self._policy_id(category, rule)
+        if policy_id:
+            return self.sudo().browse(policy_id)
+        return self.sudo().new({"category": category, "rule": rule})
 
-    @tools.ormcache("rule")
-    def _policy_id(self, rule):
+    @tools.ormcache("category", "rule")
+    def _policy_id(self, category, rule):
         # Looked up once per worker, not in every transaction of the queue run (which
         # commits each listing on its own); the cache is cleared when policies change.
-        return self.sudo().search([("rule", "=", rule)], limit=1).id
+        return self.sudo().search([("category", "=", category), ("rule", "=", rule)], limit=1).id
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -97,7 +109,7 @@ class HousingParkingPolicy(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if "rule" in vals:
+        if {"category", "rule"} & set(vals):
             self.env.registry.clear_cache()
         return super().write(vals)
 

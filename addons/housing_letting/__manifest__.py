@@ -1,0 +1,18 @@
+{
+    "name": "Housing Letting",
+    "summary": "One letting engine for parking, homes and storage: queues, listings, "
+    "applications, ranking, offer rounds with business-day deadlines, each category "
+    "with its own rules",
+    "version": "19.0.1.0.0",
+    "category": "Real Estate/Housing",
+    "website": "https://github.com/housing-suite/housing",
+    "author": "Housing Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["housing_lease", "mail"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/housing_letting_security.xml",
+        "data/ir_cron_data.xml",
+    ],
+    "pre_init_hook": "pre_init_hook",
+}

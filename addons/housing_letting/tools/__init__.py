@@ -1,0 +1,2 @@
+from . import dates
+from . import letting

@@ -1,0 +1,86 @@
+"""The letting engine's side of the rules: verdicts, the ranking key and the refusals of
+operations on listings, applications and offers, for every category.
+
+Each category (parking, housing, storage) decides who may apply and with which priority
+in its own pure rule module (facts → Verdict); the engine ranks, offers and lets with the
+verdicts. The reason codes are stable strings: the API and the portal expose them.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from odoo.exceptions import UserError
+
+# Why an operation on a listing, application or offer is refused (every category).
+ALREADY_APPLIED = "already_applied"
+LISTING_CLOSED = "listing_closed"
+OFFER_NOT_ACTIVE = "offer_not_active"
+OFFER_EXPIRED = "offer_expired"
+APPLICATION_CLOSED = "application_closed"
+OPERATION_REFUSALS = (
+    ALREADY_APPLIED,
+    LISTING_CLOSED,
+    OFFER_NOT_ACTIVE,
+    OFFER_EXPIRED,
+    APPLICATION_CLOSED,
+)
+
+# Why a contact may not apply for anything (every category).
+NOT_IDENTIFIED = "not_identified"
+# Why an eligible applicant on a first-come-first-served listing is where they are.
+FIRST_COME = "first_come"
+
+# The priority of a contact who may not be offered the listing.
+NOT_RANKABLE = "none"
+# Where the not rankable sort: after every priority group (priorities are digits).
+LAST = "~"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A category's verdict on one contact applying for one listing.
+
+    ``priority`` is the priority group the applicant ranks in ('1' before '2' …), 'none'
+    (refused: ``reason`` is a refusal code) or '' on first-come-first-served listings. A
+    contact refused only by the checks an offer round repeats keeps the priority they rank
+    with in ``ranked_as``; the others are not rankable."""
+
+    priority: str
+    reason: str
+    ranked_as: str = ""
+
+    @property
+    def eligible(self):
+        return self.priority != NOT_RANKABLE
+
+    @property
+    def rankable(self):
+        return self.eligible or bool(self.ranked_as)
+
+
+def refusal(reason, ranked_as=""):
+    """The verdict refusing a contact for ``reason``."""
+    return Verdict(NOT_RANKABLE, reason, ranked_as)
+
+
+def ranking_key(verdict, queue_start_date, applied_at, application_id):
+    """Sort key of the ranking: priority ascending (an applicant an offer round would
+    disqualify keeps their place, the not rankable come last), then queue points descending
+    (the earlier queue start date first), then the earlier application, then the lower
+    id."""
+    return (
+        verdict.priority if verdict.eligible else verdict.ranked_as or LAST,
+        queue_start_date or datetime.date.max,
+        applied_at,
+        application_id,
+    )
+
+
+class LettingRefusal(UserError):
+    """A refused letting operation: a translated message for people and a stable ``code``
+    for programs. ``messages`` are the messages of the listing's category by code (see
+    housing.letting.rules._refusal_messages)."""
+
+    def __init__(self, messages, code):
+        super().__init__(messages[code])
+        self.code = code

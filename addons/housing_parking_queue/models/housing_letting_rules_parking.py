@@ -1,0 +1,180 @@
+from collections import defaultdict
+
+from odoo import api, models
+
+from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
+from odoo.addons.housing_letting.tools.dates import stockholm_today
+
+from ..tools import rules
+
+PARKING_LEASE_TYPES = ("parking", "garage")
+# Parking leases that count for the priority: a lease under notice is ending (Mimer).
+PARKING_COUNTED_STATES = ("upcoming", "current")
+
+
+class HousingLettingRulesParking(models.AbstractModel):
+    """The parking queue (bilplatskö) as a category of the letting engine: the facts of
+    tools/rules.py gathered in batches, the parking policy and the parking wording."""
+
+    _name = "housing.letting.rules.parking"
+    _inherit = "housing.letting.rules"
+    _description = "Parking queue rules"
+
+    _object_type = "parking"
+    _application_types = rules.APPLICATION_TYPES
+    _default_application_type = rules.ADDITIONAL
+
+    @api.model
+    def _reason_selection(self):
+        return super()._reason_selection() + rules.reason_selection(self.env)
+
+    @api.model
+    def _refusal_messages(self):
+        return {**super()._refusal_messages(), **rules.refusal_messages(self.env)}
+
+    @api.model
+    def _queue_type(self, listing):
+        # Both rules rank by the internal queue; only the scored one joins and resets it.
+        return "parking_internal"
+
+    @api.model
+    def _wrong_object_message(self, rental_object):
+        return self.env._(
+            "%(object)s is not a parking space: only parking spaces are listed in the "
+            "parking queue.",
+            object=rental_object.display_name,
+        )
+
+    @api.model
+    def _facts_by_partner(self, listings, partners):
+        """{partner id: per-partner counters} of the housing and parking leases that count
+        (see rules.ApplicantFacts), with debt collection date and address, for
+        ``partners`` — a constant number of queries whatever the number of partners.
+
+        Residence leases count when upcoming, current or under notice; the upcoming ones
+        also apart (``upcoming_*``), as they decide the residents-only rules. Parking
+        leases count when upcoming or current: one under notice is ending (Mimer)."""
+        partner_ids = set(partners.ids)
+        counters = ("housing", "upcoming", "parking")
+        facts = {
+            pid: {
+                **dict.fromkeys(counters, 0),
+                **{
+                    f"{counter}_{where}": defaultdict(int)
+                    for counter in counters
+                    for where in ("area", "property")
+                },
+            }
+            for pid in partner_ids
+        }
+        if not partner_ids:
+            return facts
+        # The tenants of a lease are a stored compute: make sure new leases are in the
+        # database before grouping on them.
+        self.env["housing.lease"].flush_model()
+        groups = (
+            self.env["housing.lease"]
+            .sudo()
+            ._read_group(
+                [("partner_ids", "in", list(partner_ids)), ("state", "in", ACTIVE_STATES)],
+                ["partner_ids", "lease_type", "state", "residential_area_id", "property_id"],
+                ["__count"],
+            )
+        )
+        for partner, lease_type, state, area, prop, count in groups:
+            if partner.id not in partner_ids:
+                continue
+            if lease_type == "residence":
+                kinds = ("housing", "upcoming") if state == "upcoming" else ("housing",)
+            elif lease_type in PARKING_LEASE_TYPES and state in PARKING_COUNTED_STATES:
+                kinds = ("parking",)
+            else:
+                continue
+            data = facts[partner.id]
+            for kind in kinds:
+                data[kind] += count
+                data[f"{kind}_area"][area.id] += count
+                data[f"{kind}_property"][prop.id] += count
+        # One query, whatever the number of partners (reading them one by one would
+        # fetch them in batches of 1000).
+        partners = (
+            self.env["res.partner"]
+            .sudo()
+            .with_context(active_test=False)
+            .search_fetch(
+                [("id", "in", list(partner_ids))],
+                [
+                    "name",
+                    "debt_collection_date",
+                    "street",
+                    "zip",
+                    "city",
+                    "is_housing_contact",
+                    "customer_number",
+                    "personal_number",
+                    "organisation_number",
+                    "protected_identity",
+                ],
+            )
+        )
+        for partner in partners:
+            data = facts[partner.id]
+            data["debt_collection_date"] = partner.debt_collection_date or None
+            data["complete_address"] = bool(partner.street and partner.zip and partner.city)
+            # A protected contact's identity number is in the protected register.
+            data["identified"] = bool(
+                partner.is_housing_contact
+                and partner.customer_number
+                and (
+                    partner.personal_number
+                    or partner.organisation_number
+                    or partner.protected_identity
+                )
+            )
+        return facts
+
+    @api.model
+    def _terms_by_listing(self, listings):
+        """{listing: rules.ListingTerms} of these listings today, looking each rule's
+        policy up once."""
+        today = stockholm_today()
+        Policy = self.env["housing.letting.policy"]
+        debt_collection_since = {
+            rule: Policy._for("parking", rule)._debt_collection_since(today)
+            for rule in set(listings.mapped("rule"))
+        }
+        return {
+            listing: rules.ListingTerms(
+                scored=listing.rule == "scored",
+                special_area=listing.rental_object_id.residential_area_id.parking_residents_only,
+                special_property=listing.rental_object_id.property_id.parking_residents_only,
+                debt_collection_since=debt_collection_since[listing.rule],
+            )
+            for listing in listings.sudo()
+        }
+
+    @api.model
+    def _verdict(self, listing, terms, data, application_type):
+        obj = listing.rental_object_id
+        area = obj.residential_area_id.id
+        # Properties of one group count as one for the residents-only rules.
+        props = (obj.property_id.parking_group_id.property_ids or obj.property_id).ids
+
+        def in_property(counts):
+            return sum(counts[prop] for prop in props)
+
+        # The upcoming home decides the residents-only rules when there is one (without
+        # one, every residence lease counted is current or under notice).
+        home = "upcoming" if data["upcoming"] else "housing"
+        facts = rules.ApplicantFacts(
+            housing=data["housing"],
+            housing_in_area=data["housing_area"][area],
+            home_in_area=bool(data[f"{home}_area"][area]),
+            home_in_property=bool(in_property(data[f"{home}_property"])),
+            parking=data["parking"],
+            parking_in_area=data["parking_area"][area],
+            parking_in_property=in_property(data["parking_property"]),
+            debt_collection_date=data["debt_collection_date"],
+            complete_address=data["complete_address"],
+        )
+        return rules.evaluate(terms, facts, application_type)
