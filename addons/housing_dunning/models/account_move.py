@@ -1,5 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+from odoo.fields import Domain
 
 from odoo.addons.housing_base.tools.dates import stockholm_today
 
@@ -41,6 +42,20 @@ class AccountMove(models.Model):
         rates = self.env["housing.reference.rate"]._rates()
         for move in self:
             move.housing_late_interest = move._housing_interest_on(today, rates)
+
+    @api.model
+    def _housing_overdue_domain(self, company, today):
+        """Posted rent avier of ``company`` with something unpaid after their due date."""
+        return Domain(
+            [
+                ("move_type", "=", "out_invoice"),
+                ("state", "=", "posted"),
+                ("company_id", "=", company.id),
+                ("housing_period", "!=", False),
+                ("amount_residual", ">", 0),
+                ("invoice_date_due", "<", today),
+            ]
+        )
 
     # ------------------------------------------------------------------ payments
     def _housing_payments(self):

@@ -68,16 +68,9 @@ class HousingDunningEntry(models.Model):
     # ------------------------------------------------------------------ the run
     @api.model
     def _open_avier_domain(self, company, today):
-        return Domain(
-            [
-                ("move_type", "=", "out_invoice"),
-                ("state", "=", "posted"),
-                ("company_id", "=", company.id),
-                ("housing_period", "!=", False),
-                ("amount_residual", ">", 0),
-                ("invoice_date_due", "<", today),
-                ("housing_collection_date", "=", False),
-            ]
+        """Overdue rent avier not yet at a debt collection agency."""
+        return self.env["account.move"]._housing_overdue_domain(company, today) & Domain(
+            "housing_collection_date", "=", False
         )
 
     @api.model

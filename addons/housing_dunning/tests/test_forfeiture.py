@@ -1,8 +1,8 @@
-from datetime import date
+from datetime import date, datetime
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 from .common import HousingDunningCase
 
@@ -149,3 +149,50 @@ class TestForfeiture(HousingDunningCase, HttpCase):
         with self.assertRaises(AccessError):
             case.with_user(self.lease_user).action_terminate()
         self.assertEqual(case.state, "forfeitable")
+
+    def test_access_per_group(self):
+        avi = self.avi(self.tenant, JULY)
+        case = self.run_dunning(date(2026, 7, 8), avi)[1]
+        portal = new_test_user(
+            self.env, "dun_f_portal", groups="base.group_portal", partner_id=self.tenant.id
+        )
+        integration = new_test_user(
+            self.env, "dun_f_integration", groups="housing_base.group_housing_integration"
+        )
+        contractor = new_test_user(self.env, "dun_f_contractor", groups="base.group_user")
+        for user in (portal, integration, contractor):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                case.with_user(user).read(["state"])
+        # A manager without the protected identities privilege does not see a protected
+        # tenant's forfeiture, like the lease; the privilege does. The cron follows it still.
+        protector = new_test_user(
+            self.env,
+            "dun_f_protector",
+            groups="housing_base.group_housing_manager,"
+            "housing_base.group_housing_protected_identity",
+        )
+        self.tenant.with_user(protector).housing_protect_identity("Skatteverkets beslut")
+        Forfeiture = self.Forfeiture.with_user(self.lease_manager)
+        self.assertFalse(Forfeiture.search([("id", "=", case.id)]))
+        self.assertEqual(self.Forfeiture.with_user(protector).search([("id", "=", case.id)]), case)
+        self.pay(avi, date(2026, 7, 9))
+        self.env["housing.dunning.run.wizard"].with_user(self.lease_manager).create(
+            {"date": date(2026, 7, 10)}
+        ).action_run()
+        self.assertEqual(case.state, "lapsed")
+
+    def test_cron_twice_creates_nothing_new(self):
+        avi = self.avi(self.tenant, JULY)
+        with (
+            patch("odoo.fields.Datetime.now", return_value=datetime(2026, 7, 8, 6, 0)),
+            patch.object(type(self.env["ir.cron"]), "_commit_progress", lambda *a, **k: 0),
+        ):
+            self.Entry._cron_run()
+            entries = self.Entry.search([])
+            cases = self.Forfeiture.search([])
+            messages = self.env["mail.message"].search_count([])
+            self.Entry._cron_run()
+        self.assertEqual(avi.housing_dunning_entry_ids.step_id, self.reminder)
+        self.assertEqual(self.Entry.search([]), entries)
+        self.assertEqual(self.Forfeiture.search([]), cases)
+        self.assertEqual(self.env["mail.message"].search_count([]), messages)

@@ -64,11 +64,10 @@ class HousingCollectionWizard(models.TransientModel):
             }
         )
         return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "new",
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{self._name}/{self.id}/export_file/"
+            f"{self.export_filename}?download=true",
+            "target": "self",
         }
 
 

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-QUEUE_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
+from odoo.addons.housing_parking_queue.models.res_partner import QUEUE_READERS
 
 
 class ResPartner(models.Model):
