@@ -3,44 +3,27 @@ from odoo import fields, models
 BUCKETS = ("amount_0_30", "amount_31_60", "amount_61_90", "amount_over_90")
 
 
+def _aged(string, **kwargs):
+    """An amount of the contact's aged balance, for housing staff."""
+    return fields.Monetary(
+        string=string,
+        compute="_compute_housing_aged",
+        currency_field="housing_ledger_currency_id",
+        groups="housing_base.group_housing_user",
+        **kwargs,
+    )
+
+
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
-    housing_not_due = fields.Monetary(
-        string="Not due",
-        compute="_compute_housing_aged",
-        currency_field="housing_ledger_currency_id",
-        groups="housing_base.group_housing_user",
-    )
-    housing_due_0_30 = fields.Monetary(
-        string="Overdue 0-30 days",
-        compute="_compute_housing_aged",
-        currency_field="housing_ledger_currency_id",
-        groups="housing_base.group_housing_user",
-    )
-    housing_due_31_60 = fields.Monetary(
-        string="Overdue 31-60 days",
-        compute="_compute_housing_aged",
-        currency_field="housing_ledger_currency_id",
-        groups="housing_base.group_housing_user",
-    )
-    housing_due_61_90 = fields.Monetary(
-        string="Overdue 61-90 days",
-        compute="_compute_housing_aged",
-        currency_field="housing_ledger_currency_id",
-        groups="housing_base.group_housing_user",
-    )
-    housing_due_over_90 = fields.Monetary(
-        string="Overdue over 90 days",
-        compute="_compute_housing_aged",
-        currency_field="housing_ledger_currency_id",
-        groups="housing_base.group_housing_user",
-    )
-    housing_unapplied_credit = fields.Monetary(
-        string="Unapplied payments",
-        compute="_compute_housing_aged",
-        currency_field="housing_ledger_currency_id",
-        groups="housing_base.group_housing_user",
+    housing_not_due = _aged("Not due")
+    housing_due_0_30 = _aged("Overdue 0-30 days")
+    housing_due_31_60 = _aged("Overdue 31-60 days")
+    housing_due_61_90 = _aged("Overdue 61-90 days")
+    housing_due_over_90 = _aged("Overdue over 90 days")
+    housing_unapplied_credit = _aged(
+        "Unapplied payments",
         help="Payments (an overpayment, a payment without a known OCR number matched by "
         "hand to the contact) not yet applied to an avi.",
     )

@@ -1,8 +1,11 @@
 import base64
 from datetime import date, datetime
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
+from odoo.tools import mute_logger
 
 from ..tools import bgmax
 from .common import (
@@ -156,3 +159,34 @@ class TestPaymentImport(HousingPaymentCase):
         self.assertEqual(record.line_count, 600)
         self.assertEqual(self.avi_partial.payment_state, "paid")
         self.assertEqual(record.open_count, 598)
+
+    def test_avier_of_a_batch_in_one_query(self):
+        """The look-up of the avier does not grow with the payments of a batch."""
+        counts = []
+        for references in ([EXACT], [EXACT, PARTIAL, OVER, UNKNOWN, INVALID, DEDUCTION]):
+            self.env.invalidate_all()
+            before = self.env.cr.sql_log_count
+            items = self.StLine._housing_find_avier(references, self.company)
+            partners = {reference: lines.partner_id for reference, lines in items.items()}
+            counts.append(self.env.cr.sql_log_count - before)
+            self.assertEqual(partners[EXACT], self.tenant)
+        self.assertEqual(counts[0], counts[1])
+        self.assertEqual(
+            set(items), {EXACT, PARTIAL, OVER}, "no look-up of a reference failing the check"
+        )
+
+    def test_a_payment_key_is_unique(self):
+        """Two imports at the same time of files with the same payment: the database
+        refuses the second line (the import it belongs to is rolled back as a whole)."""
+        record = self.import_sample("bgmax_sample.txt")
+        line = self.line(record, EXACT)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            with self.env.cr.savepoint():
+                self.StLine.create(
+                    {
+                        "journal_id": self.journal.id,
+                        "amount": 1,
+                        "payment_ref": "x",
+                        "housing_import_key": line.housing_import_key,
+                    }
+                )
