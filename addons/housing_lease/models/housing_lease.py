@@ -210,6 +210,14 @@ class HousingLease(models.Model):
             lease.display_name = " - ".join(filter(None, (lease.name, lease.partner_id.name)))
 
     # ------------------------------------------------------------------ create
+    @api.model
+    def _search(self, domain, *args, **kwargs):
+        # Odoo 19 flushes the fields a search's SQL names, but not a stored computed
+        # many2many (its condition reads the relation table directly): without this, a
+        # lease whose tenants changed in this transaction is not found by them.
+        self.flush_model(["partner_ids"])
+        return super()._search(domain, *args, **kwargs)
+
     @api.model_create_multi
     def create(self, vals_list):
         to_number = [

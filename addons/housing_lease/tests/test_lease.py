@@ -87,6 +87,21 @@ class TestLease(HousingLeaseCase):
             self.make_lease(self.parking, tenant_line_ids=[])
         self.assertFalse(self.Lease.search_count([("rental_object_id", "=", self.parking.id)]))
 
+    def test_tenants_found_by_search_in_the_same_transaction(self):
+        """A lease is found by its tenants at once, before anything else writes to the
+        database: Odoo 19 does not flush a stored computed many2many before a search on
+        it (the fault report form looked for the tenant's leases and found none)."""
+        lease = self.make_lease(
+            confirm=False,
+            rent_line_ids=[
+                Command.create({"kind": "base", "amount": 7000, "date_from": date(2025, 1, 1)})
+            ],
+        )
+        self.assertEqual(self.Lease.search([("partner_ids", "in", self.tenant.ids)]), lease)
+        lease.tenant_line_ids = [Command.create({"partner_id": self.co_tenant.id, "role": "co"})]
+        self.assertEqual(self.Lease.search([("partner_ids", "in", self.co_tenant.ids)]), lease)
+        self.assertEqual(self.Lease.search([("partner_id", "=", self.tenant.id)]), lease)
+
     def test_overlap_rejected_with_a_clear_message(self):
         first = self.make_lease(start=date(2025, 1, 1))
         second = self.make_lease(start=date(2025, 6, 1), confirm=False)
