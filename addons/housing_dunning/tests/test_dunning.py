@@ -2,12 +2,39 @@ from datetime import date, datetime
 from unittest.mock import patch
 
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .common import HousingDunningCase
 
 JULY = date(2026, 7, 1)  # due Tuesday 30 June 2026
+
+
+@tagged("housing_dunning", "post_install", "-at_install")
+class TestReminderLetter(HousingDunningCase, HttpCase):
+    def test_reminder_is_mailed_with_the_swedish_pdf(self):
+        self.tenant.email = "anna@example.com"
+        avi = self.avi(self.tenant, JULY)
+        entry = self.run_dunning(date(2026, 7, 8), avi)[0]
+        mail = self.env["mail.mail"].search([("recipient_ids", "in", self.tenant.ids)])
+        self.assertEqual(mail.subject, f"Betalningspåminnelse: avi {avi.name}")
+        self.assertIn("Betala", mail.body_html)
+        self.assertEqual(len(mail.attachment_ids), 1)
+        text = self.pdf_text("housing_dunning.action_report_reminder", entry)
+        for expected in (
+            "Påminnelse",
+            "Anna Andersson",
+            avi.name,
+            avi.payment_reference,
+            "6 200,00",
+            "Påminnelseavgift",
+            entry.fee_move_id.payment_reference,
+            "Betala senast",
+            "2026-07-22",
+            "en vecka",
+        ):
+            with self.subTest(text=expected):
+                self.assertIn(expected, text)
 
 
 @tagged("housing_dunning", "post_install", "-at_install")
