@@ -36,6 +36,7 @@ from benchlib import REPO, odoo_shell, project_env, psql
 SCRIPT = r"""
 import json, os, random, time
 from datetime import date, timedelta
+from stdnum import luhn
 from odoo import Command
 
 random.seed(11)
@@ -76,9 +77,16 @@ spaces = Object.create(
     [{"code": f"7{i % 100:02d}-P{i:05d}", "object_type": "parking", "parking_type": "outdoor",
       "property_id": props[i % 100].id, "base_rent": 400} for i in range(spaces_needed)]
 )
+def personal_number(i):
+    # Applying needs an identified contact: a valid personnummer, different for each.
+    birth = date(1930, 1, 1) + timedelta(days=i // 1000)
+    digits = f"{birth:%y%m%d}{i % 1000:03d}"
+    return f"{birth:%Y}{digits[2:]}{luhn.calc_check_digit(digits)}"
+
 tenants = env["res.partner"].create(
     [{"name": f"Köande {i}", "is_housing_contact": True, "street": f"Kögatan {i}",
-      "zip": "722 11", "city": "Västerås"} for i in range(APPLICANTS)]
+      "zip": "722 11", "city": "Västerås", "personal_number": personal_number(i)}
+     for i in range(APPLICANTS)]
 )
 Lease = env["housing.lease"]
 lease_vals = [

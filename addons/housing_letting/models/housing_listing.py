@@ -422,16 +422,22 @@ class HousingListing(models.Model):
         for application in applications:
             by_listing[application.listing_id].append(application)
         ranking = {}
+        not_identified = letting.refusal(letting.NOT_IDENTIFIED)
         for listing, terms in all_terms.items():
             ranked = []
-            category_facts = facts[listing._rules()._name]
+            rules = listing._rules()
+            category_facts = facts[rules._name]
             starts = queue_starts.get(listing._queue_type(), {})
             for application in by_listing.get(listing, []):
-                verdict = listing._verdict(
-                    terms, category_facts[application.partner_id.id], application.application_type
+                partner_id = application.partner_id.id
+                data = category_facts[partner_id]
+                # listing._verdict, without looking the listing's rules up per applicant.
+                verdict = (
+                    rules._verdict(listing, terms, data, application.application_type)
+                    if data["identified"]
+                    else not_identified
                 )
-                start = starts.get(application.partner_id.id)
-                ranked.append((application, verdict, start))
+                ranked.append((application, verdict, starts.get(partner_id)))
             ranked.sort(
                 key=lambda item: letting.ranking_key(
                     item[1], item[2], item[0].create_date, item[0].id

@@ -135,30 +135,34 @@ class HousingLettingRulesParking(models.AbstractModel):
 
     @api.model
     def _terms_by_listing(self, listings):
-        """{listing: rules.ListingTerms} of these listings today, looking each rule's
-        policy up once."""
+        """{listing: (rules.ListingTerms, its residential area id, the ids of the
+        properties that count as its property)} of these listings today, looking each
+        rule's policy up once."""
         today = stockholm_today()
         Policy = self.env["housing.letting.policy"]
         debt_collection_since = {
             rule: Policy._for("parking", rule)._debt_collection_since(today)
             for rule in set(listings.mapped("rule"))
         }
-        return {
-            listing: rules.ListingTerms(
-                scored=listing.rule == "scored",
-                special_area=listing.rental_object_id.residential_area_id.parking_residents_only,
-                special_property=listing.rental_object_id.property_id.parking_residents_only,
-                debt_collection_since=debt_collection_since[listing.rule],
+        terms = {}
+        for listing in listings.sudo():
+            obj = listing.rental_object_id
+            terms[listing] = (
+                rules.ListingTerms(
+                    scored=listing.rule == "scored",
+                    special_area=obj.residential_area_id.parking_residents_only,
+                    special_property=obj.property_id.parking_residents_only,
+                    debt_collection_since=debt_collection_since[listing.rule],
+                ),
+                obj.residential_area_id.id,
+                # Properties of one group count as one for the residents-only rules.
+                tuple((obj.property_id.parking_group_id.property_ids or obj.property_id).ids),
             )
-            for listing in listings.sudo()
-        }
+        return terms
 
     @api.model
     def _verdict(self, listing, terms, data, application_type):
-        obj = listing.rental_object_id
-        area = obj.residential_area_id.id
-        # Properties of one group count as one for the residents-only rules.
-        props = (obj.property_id.parking_group_id.property_ids or obj.property_id).ids
+        terms, area, props = terms
 
         def in_property(counts):
             return sum(counts[prop] for prop in props)
