@@ -14,10 +14,16 @@ class ResPartner(models.Model):
 
     @api.depends("invoice_ids.housing_collection_date")
     def _compute_housing_collection_date(self):
-        for partner in self:
-            dates = (
-                partner.sudo()
-                .invoice_ids.filtered("housing_collection_date")
-                .mapped("housing_collection_date")
+        # One grouped query for all the contacts (the field is computed for every contact
+        # when the module is installed).
+        last = dict(
+            self.env["account.move"]
+            .sudo()
+            ._read_group(
+                [("partner_id", "in", self._origin.ids), ("housing_collection_date", "!=", False)],
+                ["partner_id"],
+                ["housing_collection_date:max"],
             )
-            partner.housing_collection_date = max(dates, default=False)
+        )
+        for partner in self:
+            partner.housing_collection_date = last.get(partner._origin) or False
