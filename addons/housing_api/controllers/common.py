@@ -87,6 +87,9 @@ def api_route(
     def decorator(func):
         OPERATIONS.append(
             {
+                # The addon declaring it: a bridge module's operations are in the API (and
+                # its document) where that module is installed.
+                "module": func.__module__.split(".")[2],
                 "path": path,
                 "method": methods[0].lower(),
                 "operation_id": func.__name__.removeprefix("housing_api_"),
@@ -154,8 +157,14 @@ def api_route(
     return decorator
 
 
-# Every endpoint declared with api_route, in declaration order (tools/openapi.py).
+# Every endpoint declared with api_route, in declaration order (tools/openapi.py), by
+# housing_api and the bridge modules that add endpoints to /api/housing/v1.
 OPERATIONS = []
+
+
+def installed_operations(env):
+    """The operations of the modules installed in ``env``'s database."""
+    return [op for op in OPERATIONS if op["module"] in env.registry._init_modules]
 
 
 class NoQuery(Query):
@@ -322,28 +331,30 @@ def _error_text(env, error, where):
     return texts[kind]() if kind in texts else error["msg"]
 
 
-def search_page(model, query, domain=(), filters=None, order=None):
+def search_page(model, query, domain=(), filters=None, order=None, values=None):
     """One page of ``model`` records in ``domain``, for a list endpoint.
 
-    ``query`` is the endpoint's validated schemas.base.PageQuery; ``filters`` maps its
-    filter fields to functions value -> Domain, applied when given. Browsing pages by
-    ``limit`` and ``offset`` (in ``order``), or synchronising: ``modified_since`` to begin,
-    then the ``cursor`` each page returns (see _sync_page).
+    ``query`` is the endpoint's validated schemas.base.PageQuery (or BrowseQuery, pages
+    by limit and offset only); ``filters`` maps its filter fields to functions value ->
+    Domain, applied when given. Browsing pages by ``limit`` and ``offset`` (in ``order``),
+    or synchronising: ``modified_since`` to begin, then the ``cursor`` each page returns
+    (see _sync_page). ``values`` (records -> list of dicts) gives the resources,
+    ``_housing_api_values`` by default.
 
     Returns the response body {"data": [...], "pagination": {...}} (and "tombstones"
     when synchronising)."""
-    values = {name: getattr(query, name) for name in filters or {}}
-    values = {name: value for name, value in values.items() if value is not None}
+    given = {name: getattr(query, name) for name in filters or {}}
+    given = {name: value for name, value in given.items() if value is not None}
     domain = Domain(domain)
-    for name, value in values.items():
+    for name, value in given.items():
         domain &= filters[name](value)
-    if query.cursor is not None or query.modified_since is not None:
-        return _sync_page(model, domain, query, values)
+    if getattr(query, "cursor", None) is not None or getattr(query, "modified_since", None):
+        return _sync_page(model, domain, query, given)
     offset = query.offset or 0
     total = model.search_count(domain)
     records = model.search(domain, limit=query.limit, offset=offset, order=order or "id")
     return {
-        "data": records._housing_api_values(),
+        "data": values(records) if values else records._housing_api_values(),
         "pagination": {
             "limit": query.limit,
             "offset": offset,

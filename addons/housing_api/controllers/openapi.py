@@ -5,7 +5,7 @@ from odoo.http import request
 
 from ..tools.constants import API_PREFIX
 from ..tools.openapi import build_document
-from .common import OPERATIONS
+from .common import installed_operations
 
 SWAGGER_UI_VERSION = "5.35.0"
 STATIC = "/housing_api/static"
@@ -38,7 +38,9 @@ class HousingApiOpenApi(http.Controller):
     def housing_api_openapi(self):
         """The machine-readable description of the API (no key needed)."""
         base_url = request.httprequest.host_url.rstrip("/")
-        return request.make_json_response(build_document(base_url, request.env, OPERATIONS))
+        return request.make_json_response(
+            build_document(base_url, request.env, installed_operations(request.env))
+        )
 
     @http.route(
         API_PREFIX + "/docs",

@@ -60,7 +60,9 @@ class HousingWebhookDelivery(models.Model):
     # ------------------------------------------------------------------ outbox
     @api.model
     def _enqueue(self, event_code, records):
-        """Queue ``event_code`` about ``records`` for every active subscription to it.
+        """Queue ``event_code`` about ``records`` for every active subscription to it,
+        of the records its owner may read (not a protected tenant's lease or avi for an
+        integration without the Protected identities privilege).
 
         Runs in the caller's transaction and never calls out; the payload's ``data`` is
         the record as the v1 API shows it."""
@@ -75,8 +77,14 @@ class HousingWebhookDelivery(models.Model):
             return self.browse()
         occurred_at = iso_datetime(fields.Datetime.now())
         vals_list = []
-        for data in records.sudo()._housing_api_values():
-            for subscription in subscriptions:
+        values = dict(zip(records.ids, records.sudo()._housing_api_values(), strict=True))
+        for subscription in subscriptions:
+            owner = subscription.user_id
+            visible = records.with_user(owner).with_context(
+                allowed_company_ids=owner.company_ids.ids
+            )
+            for record in visible._filtered_access("read"):
+                data = values[record.id]
                 delivery_id = str(uuid.uuid4())
                 vals_list.append(
                     {

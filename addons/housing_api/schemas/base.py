@@ -119,9 +119,8 @@ CustomerNumber = Annotated[
 ]
 
 
-class PageQuery(Query):
-    """Paging of a list: browse with limit/offset, or synchronise with modified_since
-    and then the cursor of each page."""
+class BrowseQuery(Query):
+    """Paging of a list that is browsed with limit/offset only."""
 
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Page size.")
     offset: int | None = Field(
@@ -130,6 +129,12 @@ class PageQuery(Query):
         le=MAX_OFFSET,
         description="Records to skip when browsing (not with modified_since or cursor).",
     )
+
+
+class PageQuery(BrowseQuery):
+    """Paging of a list: browse with limit/offset, or synchronise with modified_since
+    and then the cursor of each page."""
+
     modified_since: SinceDatetime | None = None
     cursor: str | None = Field(
         None,

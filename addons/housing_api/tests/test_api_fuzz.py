@@ -9,7 +9,7 @@ from datetime import date
 
 from odoo.tests import tagged
 
-from ..controllers.common import OPERATIONS
+from ..controllers.common import OPERATIONS, installed_operations
 from ..tools.constants import API_PREFIX
 from .common import HousingApiCase
 
@@ -105,10 +105,14 @@ class TestApiFuzz(HousingApiCase):
         super().setUp()
         self.document = self.url_open(API_PREFIX + "/openapi.json").json()
 
+    def _operations(self):
+        """The operations to feed (a bridge module's test narrows them to its own)."""
+        return installed_operations(self.env)
+
     def test_every_operation_holds_against_hostile_input(self):
         self.assertGreaterEqual(len(OPERATIONS), 20)
         before = self._written()
-        for op in OPERATIONS:
+        for op in self._operations():
             method = op["method"].upper()
             body = self.bodies.get(op["operation_id"])
             requests = []

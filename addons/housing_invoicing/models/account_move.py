@@ -1,5 +1,7 @@
 from odoo import fields, models
 
+from odoo.addons.housing_base.tools.dates import stockholm_today
+
 from ..tools import ocr
 
 
@@ -46,6 +48,14 @@ class AccountMove(models.Model):
                     move.payment_reference, move.amount_residual, company.housing_bankgiro
                 )
             )
+
+    def _housing_days_overdue(self, today=None):
+        """Days since the avi's due date (0 when not yet due); a day is the company's
+        day (Europe/Stockholm)."""
+        self.ensure_one()
+        if not self.invoice_date_due:
+            return 0
+        return max(((today or stockholm_today()) - self.invoice_date_due).days, 0)
 
     def button_cancel(self):
         """A cancelled avi bills nothing: its months are billed again by the next run."""

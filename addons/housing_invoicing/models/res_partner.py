@@ -45,7 +45,19 @@ class ResPartner(models.Model):
         """The rent ledger (hyresreskontra) of the contacts in the current company: what
         their posted avier and credit notes billed, what is paid, open and overdue. Staff
         of the housing company see these totals without access to accounting."""
-        Move = self.env["account.move"].sudo()
+        ledger = self._housing_ledger(self.env["account.move"].sudo())
+        for partner in self:
+            values = ledger[partner.id]
+            partner.housing_ledger_currency_id = self.env.company.currency_id
+            partner.housing_billed = values["billed"]
+            partner.housing_open = values["open"]
+            partner.housing_paid = values["paid"]
+            partner.housing_overdue = values["overdue"]
+
+    def _housing_ledger(self, Move):
+        """{contact id: {"billed", "paid", "open", "overdue"}} of the posted avier and
+        credit notes of the contacts in the current company that ``Move`` (account.move,
+        with the rights of whoever asks) finds."""
         domain = [
             ("partner_id", "in", self.ids),
             ("company_id", "=", self.env.company.id),
@@ -66,13 +78,16 @@ class ResPartner(models.Model):
                 ["amount_residual_signed:sum"],
             )
         }
+        ledger = {}
         for partner in self:
             billed, residual = totals.get(partner.id, (0.0, 0.0))
-            partner.housing_ledger_currency_id = self.env.company.currency_id
-            partner.housing_billed = billed
-            partner.housing_open = residual
-            partner.housing_paid = billed - residual
-            partner.housing_overdue = max(overdue.get(partner.id, 0.0), 0.0)
+            ledger[partner.id] = {
+                "billed": billed,
+                "paid": billed - residual,
+                "open": residual,
+                "overdue": max(overdue.get(partner.id, 0.0), 0.0),
+            }
+        return ledger
 
     def action_view_housing_avier(self):
         self.ensure_one()
