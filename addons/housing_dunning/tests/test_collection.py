@@ -74,6 +74,15 @@ class TestCollection(HousingDunningCase):
         with self.assertRaisesRegex(UserError, "already"):
             self.send(avi, date(2026, 8, 4))
 
+    def test_company_debtor_has_its_organisation_number(self):
+        self.shop.organisation_number = "556016-0680"
+        avi = self.avi(self.shop, JULY)
+        [row] = self.send(avi, date(2026, 7, 8))
+        self.assertEqual(row["Gäldenär"], "Bageriet AB")
+        self.assertEqual(row["Person- eller organisationsnummer"], "556016-0680")
+        self.assertEqual(row["Belopp"], "12000,00")
+        self.assertEqual(row["Avgifter"], "0,00")
+
     def test_only_overdue_rent_avier(self):
         avi = self.avi(self.tenant, JULY)
         with self.assertRaisesRegex(UserError, "not overdue"):
@@ -98,6 +107,11 @@ class TestCollection(HousingDunningCase):
         [row] = self.send(avi, date(2026, 8, 3), user=self.protector)
         self.assertEqual(row["Person- eller organisationsnummer"], "19811218-9876")
         self.assertEqual(row["Adress"], "Box 123")
+        # What was logged on the contact and the lease names no identity number or address.
+        for record in (self.tenant, self.residence_lease):
+            logged = " ".join(self.messages(record))
+            self.assertNotIn("19811218", logged)
+            self.assertNotIn("722 11", logged)
         log = self.env["housing.protected.identity.log"].search(
             [("partner_id", "=", self.tenant.id), ("user_id", "=", self.protector.id)]
         )
