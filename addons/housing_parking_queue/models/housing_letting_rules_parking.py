@@ -1,6 +1,7 @@
 from collections import defaultdict
 
 from odoo import api, models
+from odoo.tools import SQL
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 from odoo.addons.housing_letting.tools.dates import stockholm_today
@@ -70,31 +71,36 @@ class HousingLettingRulesParking(models.AbstractModel):
         if not partner_ids:
             return facts
         # The tenants of a lease are a stored compute: make sure new leases are in the
-        # database before grouping on them.
+        # database before grouping on them. One aggregate in SQL: the ORM's grouping would
+        # make records of every group (tens of thousands for a large ranking).
         self.env["housing.lease"].flush_model()
-        groups = (
-            self.env["housing.lease"]
-            .sudo()
-            ._read_group(
-                [("partner_ids", "in", list(partner_ids)), ("state", "in", ACTIVE_STATES)],
-                ["partner_ids", "lease_type", "state", "residential_area_id", "property_id"],
-                ["__count"],
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT rel.res_partner_id, lease.lease_type, lease.state,
+                       lease.residential_area_id, lease.property_id, count(*)
+                  FROM housing_lease lease
+                  JOIN housing_lease_res_partner_rel rel ON rel.housing_lease_id = lease.id
+                 WHERE rel.res_partner_id = ANY(%s) AND lease.state IN %s
+                 GROUP BY 1, 2, 3, 4, 5
+                """,
+                list(partner_ids),
+                tuple(ACTIVE_STATES),
             )
         )
-        for partner, lease_type, state, area, prop, count in groups:
-            if partner.id not in partner_ids:
-                continue
+        for partner_id, lease_type, state, area_id, prop_id, count in self.env.cr.fetchall():
             if lease_type == "residence":
                 kinds = ("housing", "upcoming") if state == "upcoming" else ("housing",)
             elif lease_type in PARKING_LEASE_TYPES and state in PARKING_COUNTED_STATES:
                 kinds = ("parking",)
             else:
                 continue
-            data = facts[partner.id]
+            data = facts[partner_id]
             for kind in kinds:
                 data[kind] += count
-                data[f"{kind}_area"][area.id] += count
-                data[f"{kind}_property"][prop.id] += count
+                # Without an area or property: False, as the listing's empty ids read.
+                data[f"{kind}_area"][area_id or False] += count
+                data[f"{kind}_property"][prop_id or False] += count
         # One query, whatever the number of partners (reading them one by one would
         # fetch them in batches of 1000).
         partners = (
