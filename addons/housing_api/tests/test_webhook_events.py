@@ -1,8 +1,9 @@
 from datetime import date
 from unittest.mock import patch
 
+from odoo import Command
 from odoo.exceptions import ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from odoo.addons.housing_service_request.tests.common import HousingServiceRequestCase
 
@@ -91,6 +92,42 @@ class TestWebhookEvents(HousingServiceRequestCase):
         request.user_id = self.lease_user
         [changed] = self.queued("service_request.stage_changed")
         self.assertEqual(changed.payload["data"]["stage"]["code"], "assigned")
+
+    def test_protected_tenant_goes_only_to_who_may_read_the_lease(self):
+        """An integration without the Protected identities privilege cannot read the lease
+        of a protected tenant: no event about it is queued for it (DESCRIPTION.md)."""
+        integration = new_test_user(
+            self.env, "hooks_integration", groups="housing_base.group_housing_integration"
+        )
+        own = (
+            self.env["housing.webhook.subscription"]
+            .with_user(integration)
+            .create(
+                {
+                    "name": "Integration",
+                    "url": "https://erp.example.org/integration",
+                    "event_ids": [(6, 0, self.subscription.event_ids.ids)],
+                }
+            )
+        )
+        protected = self.env["res.partner"].create({"name": "Skyddad", "is_housing_contact": True})
+        protected.housing_protect_identity("Beslut", {"street": "Box 1", "city": "Stockholm"})
+        hidden = self.make_lease(
+            self.parking,
+            start=date(2025, 3, 1),
+            confirm=False,
+            tenant_line_ids=[Command.create({"partner_id": protected.id, "role": "main"})],
+        )
+        shown = self.make_lease(self.parking, start=date(2026, 3, 1), confirm=False)
+        created = self.queued("lease.created")
+        self.assertEqual(
+            created.filtered(lambda d: d.payload["data"]["id"] == hidden.id).subscription_id,
+            self.subscription,
+        )
+        self.assertEqual(
+            created.filtered(lambda d: d.payload["data"]["id"] == shown.id).subscription_id,
+            self.subscription | own,
+        )
 
     def test_no_subscription_no_delivery(self):
         self.subscription.active = False

@@ -40,12 +40,3 @@ class HousingApiInvoicingCase(HousingApiCase, HousingInvoicingCase):
         )
         cls.protected_avi = cls.feb.filtered(lambda move: move.partner_id == cls.protected)
         cls.other_avi = cls.feb.filtered(lambda move: move.partner_id == cls.co_tenant)
-
-    @classmethod
-    def pay(cls, avi, day, amount=None):
-        values = {"payment_date": day}
-        if amount is not None:
-            values["amount"] = amount
-        cls.env["account.payment.register"].with_context(
-            active_model="account.move", active_ids=avi.ids
-        ).create(values)._create_payments()

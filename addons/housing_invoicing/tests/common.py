@@ -66,3 +66,13 @@ class HousingInvoicingCase(HousingLeaseCase):
             tenant_line_ids=[Command.create({"partner_id": partner.id, "role": "main"})],
             **values,
         )
+
+    @classmethod
+    def pay(cls, avi, day, amount=None):
+        """Register a payment of ``avi`` on ``day`` (in full unless ``amount``)."""
+        values = {"payment_date": day}
+        if amount is not None:
+            values["amount"] = amount
+        cls.env["account.payment.register"].with_context(
+            active_model="account.move", active_ids=avi.ids
+        ).create(values)._create_payments()

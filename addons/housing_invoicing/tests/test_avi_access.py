@@ -66,6 +66,16 @@ class TestAviAccess(HousingInvoicingCase):
         with self.assertRaises(AccessError):
             Billing.create({"lease_id": 1, "partner_id": 1, "period": FEB, "move_id": 1})
 
+    def test_integration_does_not_see_protected_tenants_billing(self):
+        """A billed month names the lease (the home): hidden from the integration when
+        a tenant of the lease has a protected identity, as the lease is."""
+        Billing = self.env["housing.invoice.billing"].with_user(self.integration_user)
+        self.co_tenant.sudo().housing_protect_identity(
+            "Beslut från Skatteverket", {"street": "Box 1", "city": "Stockholm"}
+        )
+        self.assertEqual(Billing.search([]).partner_id, self.tenant)
+        self.assertFalse(Billing.search_count([("partner_id", "=", self.co_tenant.id)]))
+
     def test_bad_bankgiro_is_refused(self):
         with (
             self.assertRaisesRegex(ValidationError, "is not a bankgiro number"),
