@@ -193,8 +193,21 @@ class TestDunning(HousingDunningCase):
         )
         # An internal user outside housing (an external contractor's login).
         contractor = new_test_user(self.env, "dun_contractor", groups="base.group_user")
-        for user in (portal, integration, contractor):
+        for user in (portal, contractor):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.Entry.with_user(user).search([]).read(["amount_unpaid"])
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 self.env["housing.dunning.step"].with_user(user).search([]).read(["name"])
+        # Integrations read every housing model over JSON-2 (housing_api), write none of
+        # these, and do not see a protected contact's reminders (as they see no avier).
+        self.assertIn(entry, self.Entry.with_user(integration).search([]))
+        with self.assertRaises(AccessError):
+            self.reminder.with_user(integration).days_after_due = 10
+        protector = new_test_user(
+            self.env,
+            "dun_protector",
+            groups="housing_base.group_housing_manager,"
+            "housing_base.group_housing_protected_identity",
+        )
+        self.tenant.with_user(protector).housing_protect_identity("Skatteverkets beslut")
+        self.assertNotIn(entry, self.Entry.with_user(integration).search([]))

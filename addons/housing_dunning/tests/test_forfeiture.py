@@ -160,9 +160,13 @@ class TestForfeiture(HousingDunningCase, HttpCase):
             self.env, "dun_f_integration", groups="housing_base.group_housing_integration"
         )
         contractor = new_test_user(self.env, "dun_f_contractor", groups="base.group_user")
-        for user in (portal, integration, contractor):
+        for user in (portal, contractor):
             with self.subTest(user=user.login), self.assertRaises(AccessError):
                 case.with_user(user).read(["state"])
+        # Integrations read it (housing_api: every housing model) but change nothing.
+        self.assertEqual(case.with_user(integration).read(["state"])[0]["state"], case.state)
+        with self.assertRaises(AccessError):
+            case.with_user(integration).check_access("write")
         # A manager without the protected identities privilege does not see a protected
         # tenant's forfeiture, like the lease; the privilege does. The cron follows it still.
         protector = new_test_user(
@@ -174,6 +178,7 @@ class TestForfeiture(HousingDunningCase, HttpCase):
         self.tenant.with_user(protector).housing_protect_identity("Skatteverkets beslut")
         Forfeiture = self.Forfeiture.with_user(self.lease_manager)
         self.assertFalse(Forfeiture.search([("id", "=", case.id)]))
+        self.assertFalse(self.Forfeiture.with_user(integration).search([("id", "=", case.id)]))
         self.assertEqual(self.Forfeiture.with_user(protector).search([("id", "=", case.id)]), case)
         self.pay(avi, date(2026, 7, 9))
         self.env["housing.dunning.run.wizard"].with_user(self.lease_manager).create(
