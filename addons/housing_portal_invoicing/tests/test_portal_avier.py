@@ -111,6 +111,6 @@ class TestPortalAvierPhone(PortalAvierCase):
     touch_enabled = True
 
     def test_pages_fit_a_phone(self):
-        for url in ("/my", self.lease.access_url, self.avi_feb.get_portal_url()):
+        for url in ("/my", "/my/invoices", self.lease.access_url, self.avi_feb.get_portal_url()):
             with self.subTest(url=url):
                 self.start_tour(url, "housing_portal_fits_phone", login="anna_avi")
