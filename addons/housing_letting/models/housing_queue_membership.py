@@ -143,9 +143,15 @@ class HousingQueueMembership(models.Model):
 
     @api.model
     def _start_dates(self, partners, queue_type):
-        """{partner id: queue start date} in ``queue_type``, in one query."""
-        memberships = self.sudo().search_fetch(
-            [("partner_id", "in", partners.ids), ("queue_type", "=", queue_type)],
-            ["partner_id", "queue_start_date"],
+        """{partner id: queue start date} in ``queue_type``, in one query (in SQL: a
+        ranking reads tens of thousands, records would cost more than the query)."""
+        self.flush_model(["partner_id", "queue_type", "queue_start_date"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT partner_id, queue_start_date FROM housing_queue_membership "
+                "WHERE partner_id = ANY(%s) AND queue_type = %s",
+                list(partners.ids),
+                queue_type,
+            )
         )
-        return {m.partner_id.id: m.queue_start_date for m in memberships}
+        return dict(self.env.cr.fetchall())
