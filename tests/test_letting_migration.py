@@ -52,7 +52,15 @@ def _git(*args):
 def _before_letting():
     """The last commit without housing_letting (HEAD while it is not committed yet)."""
     added = _git("log", "--diff-filter=A", "--format=%H", "--", "addons/housing_letting")
-    return f"{added.splitlines()[-1]}^" if added else "HEAD"
+    if not added:
+        return "HEAD"
+    before = f"{added.splitlines()[-1]}^"
+    if subprocess.run(["git", "-C", str(REPO), "cat-file", "-e", before]).returncode:
+        pytest.fail(
+            "The commit before housing_letting is not in this clone (a shallow clone?): "
+            "clone the whole history (actions/checkout: fetch-depth: 0)."
+        )
+    return before
 
 
 def _odoo(args, addons, database, *options, log):
