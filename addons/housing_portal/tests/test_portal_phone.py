@@ -62,6 +62,7 @@ class TestPortalPhone(HousingPortalCase):
             f"/my/service-requests/{self.request.id}",
             "/my/service-requests/new",
             "/my/contact",
+            "/my/parking",
         ]
         for url in pages:
             with self.subTest(url=url):
