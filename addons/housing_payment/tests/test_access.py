@@ -37,7 +37,15 @@ class TestPaymentAccess(HousingPaymentCase):
         )
 
     def test_integration_imports_over_json2(self):
-        Import = self.Import.with_user(self.integration_user)
+        """A bank file fetcher imports with a Billing user's API key of its own. The housing
+        integration group (tenant apps, the housing API's integrators) may not: a forged
+        file would mark rent as paid."""
+        with self.assertRaises(AccessError):
+            self.Import.with_user(self.integration_user).import_file(self.content, "x.txt")
+        fetcher = new_test_user(
+            self.env, "pay_bank_fetcher", groups="account.group_account_invoice"
+        )
+        Import = self.Import.with_user(fetcher)
         record_id = Import.import_file(self.content, "x.txt")
         self.assertEqual(Import.import_file(self.content, "x.txt"), record_id)
         self.assertEqual(Import.browse(record_id).name, "x.txt")
