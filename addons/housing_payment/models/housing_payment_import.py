@@ -98,8 +98,8 @@ class HousingPaymentImport(models.Model):
         if existing:
             return existing
         file_format, statements = self._parse(data, filename)
-        # The journal and the company's bankgiro, also for an integration (no accounting
-        # rights): the access right checked above is what allows the import.
+        # The journal and the company's bankgiro are read as the import's own set-up: the
+        # access right checked above is what allows the import.
         journal = self._payment_journal(company.sudo(), statements)
         record = self.sudo().create(
             {
