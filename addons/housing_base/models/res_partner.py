@@ -372,6 +372,16 @@ class ResPartner(models.Model):
         ).write(vals)
         self.env["housing.protected.identity.log"]._log("edit", self, vals)
 
+    def _housing_staff_name(self):
+        """This contact's name in texts that staff without the Protected identities
+        privilege read beside a home or a space (a listing's chatter, a queue's ranking):
+        a protected contact is not named there; the privilege finds them from the
+        application or offer itself."""
+        self.ensure_one()
+        if self.protected_identity:
+            return self.env._("a contact with protected identity")
+        return self.display_name
+
     def _log_protection(self, action, reason):
         self.env["housing.protected.identity.log"]._log(
             action, self, PROTECTED_PARTNER_FIELDS, reason=reason

@@ -336,14 +336,7 @@ class HousingListing(models.Model):
             listing.ranking_html = (
                 self._ranking_table(
                     [
-                        {
-                            "rank": rank,
-                            "partner": app.partner_id.name,
-                            "priority": verdict.priority,
-                            "reason": verdict.reason,
-                            "queue_start_date": start and start.isoformat(),
-                            "state": app.state,
-                        }
+                        self._ranking_row(rank, app, verdict, start)
                         for rank, (app, verdict, start) in enumerate(ranked, 1)
                     ],
                     stockholm_today(),
@@ -351,6 +344,24 @@ class HousingListing(models.Model):
                 if ranked
                 else False
             )
+
+    @api.model
+    def _ranking_row(self, rank, application, verdict, start):
+        """One row of a ranking (the listing's now, an offer's snapshot). Staff read it
+        without the Protected identities privilege: a protected applicant is neither
+        named nor linked (partner and partner_id empty, protected true)."""
+        partner = application.partner_id
+        protected = partner.protected_identity
+        return {
+            "rank": rank,
+            "partner_id": None if protected else partner.id,
+            "partner": None if protected else partner.name,
+            "protected": protected,
+            "priority": verdict.priority,
+            "reason": verdict.reason,
+            "queue_start_date": start and start.isoformat(),
+            "state": application.state,
+        }
 
     @api.model
     def _ranking_table(self, rows, day):
@@ -372,7 +383,7 @@ class HousingListing(models.Model):
                     "<td>{start}</td><td class='text-end'>{points}</td><td>{state}</td></tr>"
                 ).format(
                     rank=row["rank"],
-                    partner=row["partner"],
+                    partner=row["partner"] or self.env._("Protected identity"),
                     priority=priorities.get(row["priority"] or "none", ""),
                     reason=reasons.get(row["reason"], row["reason"] or ""),
                     start=format_date(self.env, start) if start else "",
@@ -508,7 +519,7 @@ class HousingListing(models.Model):
         if self.rule == "scored" and self._queue_type():
             self.env["housing.queue.membership"]._ensure(partner, self._queue_type())
         self.message_post(
-            body=self.env._("%(partner)s applied.", partner=partner.display_name),
+            body=self.env._("%(partner)s applied.", partner=partner._housing_staff_name()),
             message_type="notification",
         )
         if self.rule == "non_scored":
@@ -566,15 +577,9 @@ class HousingListing(models.Model):
                     "deadline": offer_deadline(now, listing._policy().offer_business_days),
                     "ranking_snapshot": [
                         {
-                            "rank": rank,
+                            **self._ranking_row(rank, app, verdict, start),
                             "application_id": app.id,
-                            "partner_id": app.partner_id.id,
-                            "partner": app.partner_id.name,
                             "application_type": app.application_type,
-                            "priority": verdict.priority,
-                            "reason": verdict.reason,
-                            "queue_start_date": start and start.isoformat(),
-                            "state": app.state,
                         }
                         for rank, (app, verdict, start) in enumerate(ranked, 1)
                     ],
@@ -588,7 +593,7 @@ class HousingListing(models.Model):
             offer.listing_id.message_post(
                 body=self.env._(
                     "Offered to %(partner)s until %(deadline)s.",
-                    partner=offer.partner_id.display_name,
+                    partner=offer.partner_id._housing_staff_name(),
                     deadline=offer.deadline_display,
                 ),
                 message_type="notification",
@@ -676,7 +681,7 @@ class HousingListing(models.Model):
         self.message_post(
             body=self.env._(
                 "Let to %(partner)s under lease %(lease)s.",
-                partner=partner.display_name,
+                partner=partner._housing_staff_name(),
                 lease=lease.name,
             ),
             message_type="notification",

@@ -193,7 +193,7 @@ class HousingOffer(models.Model):
             offer.listing_id.message_post(
                 body=self.env._(
                     "%(partner)s's offer: %(state)s.",
-                    partner=offer.partner_id.display_name,
+                    partner=offer.partner_id._housing_staff_name(),
                     state=dict(offer._fields["state"]._description_selection(self.env))[state],
                 ),
                 message_type="notification",
@@ -216,7 +216,7 @@ class HousingOffer(models.Model):
                     "The offer to %(partner)s was withdrawn: the rental object is blocked "
                     "from letting on the day the lease would start. It is offered again "
                     "when the block ends.",
-                    partner=offer.partner_id.display_name,
+                    partner=offer.partner_id._housing_staff_name(),
                 ),
                 message_type="notification",
             )
