@@ -192,7 +192,7 @@ class HousingOffer(models.Model):
         for offer in offers:
             offer.listing_id.message_post(
                 body=self.env._(
-                    "%(partner)s's offer: %(state)s.",
+                    "The offer to %(partner)s: %(state)s.",
                     partner=offer.partner_id._housing_staff_name(),
                     state=dict(offer._fields["state"]._description_selection(self.env))[state],
                 ),
