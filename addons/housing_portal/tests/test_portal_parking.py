@@ -201,7 +201,7 @@ class TestPortalParking(HousingPortalCase):
         # The tenant declined (chatter); the company sent the receipt and the next offer,
         # which does not come from the tenant who declined.
         self.assertEqual(
-            messages.filtered(lambda m: "offer: Declined" in (m.body or "")).author_id, self.tenant
+            messages.filtered(lambda m: ": Declined." in (m.body or "")).author_id, self.tenant
         )
         self.assertEqual(
             messages.filtered(lambda m: m.message_type == "email_outgoing").author_id,
