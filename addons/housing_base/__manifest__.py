@@ -2,7 +2,7 @@
     "name": "Housing Base",
     "summary": "Housing app root: groups, tenant and applicant contacts, Swedish validation "
     "and the business-day calendar",
-    "version": "19.0.2.1.0",
+    "version": "19.0.2.2.0",
     "category": "Real Estate/Housing",
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",

@@ -304,6 +304,7 @@ class ResPartner(models.Model):
         partners.with_context(housing_protection_change=True, mail_notrack=True).write(
             {**cleared, **address, "protected_identity": True}
         )
+        partners.with_context(active_test=False).user_ids._housing_protect_login()
         for partner in partners:
             partner.message_post(
                 body=self.env._(
@@ -339,6 +340,7 @@ class ResPartner(models.Model):
         for partner, values in restore.items():
             partner.with_env(unlift.env).write({**values, "protected_identity": False})
         unlift.filtered("protected_identity").write({"protected_identity": False})
+        partners.with_context(active_test=False).user_ids._housing_restore_login()
         for partner in partners:
             partner.message_post(
                 body=self.env._("Protected identity lifted."), subtype_xmlid="mail.mt_note"
@@ -371,6 +373,12 @@ class ResPartner(models.Model):
             housing_protection_change=True
         ).write(vals)
         self.env["housing.protected.identity.log"]._log("edit", self, vals)
+
+    def _housing_protected_login(self):
+        """The login of this protected contact's account: what identifies the account to
+        staff without identifying the person (the customer number)."""
+        self.ensure_one()
+        return self.customer_number or f"skyddad-{self.id}"
 
     def _housing_staff_name(self):
         """This contact's name in texts that staff without the Protected identities
