@@ -13,6 +13,13 @@
         "security/ir.model.access.csv",
         "security/housing_letting_security.xml",
         "data/ir_cron_data.xml",
+        "wizard/housing_queue_start_correction_views.xml",
+        "views/housing_listing_views.xml",
+        "views/housing_application_views.xml",
+        "views/housing_offer_views.xml",
+        "views/housing_queue_membership_views.xml",
+        "views/housing_letting_policy_views.xml",
+        "views/housing_letting_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",
 }

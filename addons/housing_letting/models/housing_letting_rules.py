@@ -23,6 +23,8 @@ class HousingLettingRules(models.AbstractModel):
     _application_types = (False,)
     # The type of an application staff add without one.
     _default_application_type = False
+    # The staff action showing a listing's applicants (its Applicants button).
+    _application_action = "housing_letting.action_housing_application"
 
     @api.model
     def _reason_selection(self):

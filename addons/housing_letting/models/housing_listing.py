@@ -99,6 +99,11 @@ class HousingListing(models.Model):
     )
     lease_id = fields.Many2one("housing.lease", readonly=True, copy=False, tracking=True)
     street = fields.Char(related="rental_object_id.street")
+    category_object_type = fields.Char(
+        compute="_compute_category_object_type",
+        string="Rental object type",
+        help="The type of rental object the listing's category lets (the form offers only those).",
+    )
     ranking_html = fields.Html(
         string="Ranking now",
         compute="_compute_ranking_html",
@@ -121,6 +126,12 @@ class HousingListing(models.Model):
         for listing in self:
             listing.name = listing.rental_object_id.code or ""
 
+    @api.depends("category")
+    def _compute_category_object_type(self):
+        object_type_of = {category: kind for kind, category in CATEGORY_OF_OBJECT_TYPE.items()}
+        for listing in self:
+            listing.category_object_type = object_type_of.get(listing.category, False)
+
     @api.depends("application_ids")
     def _compute_application_count(self):
         counts = dict(
@@ -138,6 +149,11 @@ class HousingListing(models.Model):
                 lambda offer: offer.state == "active"
             )[:1]
 
+    @api.onchange("rental_object_id")
+    def _onchange_rental_object_category(self):
+        if self.rental_object_id and not self.category:
+            self.category = CATEGORY_OF_OBJECT_TYPE.get(self.rental_object_id.object_type)
+
     @api.onchange("rule", "date_from", "category")
     def _onchange_rule(self):
         if self.rule and self.date_from and self.category:
@@ -150,6 +166,14 @@ class HousingListing(models.Model):
             rules = listing._rules()
             if listing.rental_object_id.object_type != rules._object_type:
                 raise ValidationError(rules._wrong_object_message(listing.rental_object_id))
+
+    def action_view_applications(self):
+        """The listing's applicants, in the screens of its category."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(self._rules()._application_action)
+        action["domain"] = [("listing_id", "=", self.id)]
+        action["context"] = {"default_listing_id": self.id}
+        return action
 
     # ------------------------------------------------------------------ categories
     def _rules(self):

@@ -24,6 +24,7 @@ class HousingLettingRulesParking(models.AbstractModel):
     _object_type = "parking"
     _application_types = rules.APPLICATION_TYPES
     _default_application_type = rules.ADDITIONAL
+    _application_action = "housing_parking_queue.action_housing_parking_application"
 
     @api.model
     def _reason_selection(self):

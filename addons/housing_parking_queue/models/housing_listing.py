@@ -26,12 +26,3 @@ class HousingListing(models.Model):
                 obj.residential_area_id.parking_residents_only
                 or obj.property_id.parking_residents_only
             )
-
-    def action_view_applications(self):
-        self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "housing_parking_queue.action_housing_parking_application"
-        )
-        action["domain"] = [("listing_id", "=", self.id)]
-        action["context"] = {"default_listing_id": self.id}
-        return action

@@ -10,6 +10,9 @@ from odoo.tools import mute_logger
 from ..tools import rules
 from .common import ParkingQueueCase
 
+# The listing form of the parking menus (with the parking application's type).
+PARKING_LISTING_FORM = "housing_parking_queue.housing_parking_listing_view_form"
+
 
 @tagged("-at_install", "post_install", "housing_parking_queue")
 @freeze_time("2026-03-10 09:00")
@@ -34,7 +37,7 @@ class TestListing(ParkingQueueCase):
         self.assertEqual(
             (listing.date_from, listing.date_to), (date(2026, 3, 10), date(2026, 3, 20))
         )
-        with Form(self.Listing) as form:
+        with Form(self.Listing, view=PARKING_LISTING_FORM) as form:
             form.rental_object_id = self.spaces[4]
             form.rule = "non_scored"
             self.assertEqual(form.date_to, date(2026, 4, 9))  # non-scored: 30 days
@@ -177,7 +180,7 @@ class TestListing(ParkingQueueCase):
 
     def test_staff_add_applications_in_the_listing_form(self):
         listing = self.listing_for()
-        with Form(listing.with_user(self.lease_user)) as form:
+        with Form(listing.with_user(self.lease_user), view=PARKING_LISTING_FORM) as form:
             with form.application_ids.new() as line:
                 line.partner_id = self.home_tenant
                 line.application_type = "additional"
