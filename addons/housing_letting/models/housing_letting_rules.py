@@ -3,6 +3,14 @@ from odoo import api, models
 from ..tools import letting
 
 RULES_MODEL = "housing.letting.rules.%s"
+# The contact fields that say whether a contact is identified (see _identified).
+IDENTITY_FIELDS = (
+    "is_housing_contact",
+    "customer_number",
+    "personal_number",
+    "organisation_number",
+    "protected_identity",
+)
 
 
 class HousingLettingRules(models.AbstractModel):
@@ -66,6 +74,19 @@ class HousingLettingRules(models.AbstractModel):
         raise NotImplementedError
 
     @api.model
+    def _identified(self, partner):
+        """Whether ``partner`` (read with IDENTITY_FIELDS, as superuser) is an identified
+        housing contact: a customer number and an identity number (a protected contact's
+        identity number is in the protected register)."""
+        return bool(
+            partner.is_housing_contact
+            and partner.customer_number
+            and (
+                partner.personal_number or partner.organisation_number or partner.protected_identity
+            )
+        )
+
+    @api.model
     def _terms_by_listing(self, listings):
         """{listing: the listing's terms for the category's rules} today."""
         raise NotImplementedError
@@ -74,6 +95,21 @@ class HousingLettingRules(models.AbstractModel):
     def _verdict(self, listing, terms, facts, application_type):
         """letting.Verdict on a contact with ``facts`` applying to ``listing``."""
         raise NotImplementedError
+
+    @api.model
+    def _check_at_offer(self, listing, terms, facts, application_type):
+        """letting.Verdict on the applicant when ``listing`` is offered (the ranking an
+        offer round walks): by default that of applying. A category repeats or adds the
+        checks that must hold for the contract (homes: a reference still under review);
+        a contact it refuses but would rank keeps their place (``ranked_as``) and is
+        disqualified when the round reaches them, as for any check failed at offer."""
+        return self._verdict(listing, terms, facts, application_type)
+
+    @api.model
+    def _on_let(self, listing, application):
+        """``listing`` has just been let to ``application``'s contact (lease confirmed,
+        queue date reset): what else letting means in the category (homes: the contact's
+        other home applications are withdrawn). Nothing by default."""
 
     @api.model
     def _wrong_object_message(self, rental_object):

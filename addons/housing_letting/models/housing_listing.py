@@ -433,10 +433,11 @@ class HousingListing(models.Model):
             "<tbody>{}</tbody></table>"
         ).format(head, body)
 
-    def _ranking(self):
+    def _ranking(self, at_offer=False):
         """Evaluate every active application of the listings (one batch of queries for
-        all of them), nothing stored. Returns {listing: [(application, verdict, queue
-        start date)] in ranking order}."""
+        all of them), nothing stored. ``at_offer``: the verdicts of making the offer now
+        (the category's _check_at_offer), not those of applying. Returns {listing:
+        [(application, verdict, queue start date)] in ranking order}."""
         applications = (
             self.env["housing.application"]
             .sudo()
@@ -461,6 +462,7 @@ class HousingListing(models.Model):
         for listing, terms in all_terms.items():
             ranked = []
             rules = listing._rules()
+            judge = rules._check_at_offer if at_offer else rules._verdict
             category_facts = facts[rules._name]
             starts = queue_starts.get(listing._queue_type(), {})
             for application in by_listing.get(listing, []):
@@ -468,7 +470,7 @@ class HousingListing(models.Model):
                 data = category_facts[partner_id]
                 # listing._verdict, without looking the listing's rules up per applicant.
                 verdict = (
-                    rules._verdict(listing, terms, data, application.application_type)
+                    judge(listing, terms, data, application.application_type)
                     if data["identified"]
                     else not_identified
                 )
@@ -481,10 +483,10 @@ class HousingListing(models.Model):
             ranking[listing] = ranked
         return ranking
 
-    def _rank(self):
+    def _rank(self, at_offer=False):
         """Rank the listings' applicants (_ranking) and store priority, reason, queue start
         and rank on the applications. Returns the ranking as _ranking does."""
-        ranking = self._ranking()
+        ranking = self._ranking(at_offer)
         rows = [
             (application.id, verdict.priority or "none", verdict.reason, start, position)
             for ranked in ranking.values()
@@ -572,7 +574,7 @@ class HousingListing(models.Model):
         todo = todo.filtered(lambda listing: listing not in blocked)
         if not todo:
             return self.env["housing.offer"]
-        ranking = todo._rank()
+        ranking = todo._rank(at_offer=True)
         Application = self.env["housing.application"]
         disqualified_ids, offer_vals, empty = [], [], self.browse()
         now = fields.Datetime.now()
@@ -702,6 +704,7 @@ class HousingListing(models.Model):
             # Only an offer from the internal queue costs the queue time (Mimer's
             # reply-to-offer; the external process leaves the queue alone).
             self.env["housing.queue.membership"]._restart(partner, self._queue_type(), today)
+        self._rules()._on_let(self, application)
         self.message_post(
             body=self.env._(
                 "Let to %(partner)s under lease %(lease)s.",

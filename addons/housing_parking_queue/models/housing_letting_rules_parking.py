@@ -4,6 +4,7 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
+from odoo.addons.housing_letting.models.housing_letting_rules import IDENTITY_FIELDS
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 from ..tools import rules
@@ -110,34 +111,14 @@ class HousingLettingRulesParking(models.AbstractModel):
             .with_context(active_test=False)
             .search_fetch(
                 [("id", "in", list(partner_ids))],
-                [
-                    "name",
-                    "debt_collection_date",
-                    "street",
-                    "zip",
-                    "city",
-                    "is_housing_contact",
-                    "customer_number",
-                    "personal_number",
-                    "organisation_number",
-                    "protected_identity",
-                ],
+                ["name", "debt_collection_date", "street", "zip", "city", *IDENTITY_FIELDS],
             )
         )
         for partner in partners:
             data = facts[partner.id]
             data["debt_collection_date"] = partner.debt_collection_date or None
             data["complete_address"] = bool(partner.street and partner.zip and partner.city)
-            # A protected contact's identity number is in the protected register.
-            data["identified"] = bool(
-                partner.is_housing_contact
-                and partner.customer_number
-                and (
-                    partner.personal_number
-                    or partner.organisation_number
-                    or partner.protected_identity
-                )
-            )
+            data["identified"] = self._identified(partner)
         return facts
 
     @api.model

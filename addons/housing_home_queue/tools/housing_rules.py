@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
-from .letting import NOT_RANKABLE, Verdict, refusal
+from odoo.addons.housing_letting.tools.letting import NOT_RANKABLE, Verdict, refusal
 
 # Why a contact may not apply for a home, or is not rankable (never offered).
 NO_PROFILE = "no_profile"

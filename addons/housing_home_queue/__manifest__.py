@@ -1,0 +1,18 @@
+{
+    "name": "Housing Home Queue",
+    "summary": "Housing queue (bostadskö) on the letting engine: application profiles with "
+    "the landlord's reference, household size by room type, priority groups (förtur), "
+    "homes let into a residence lease",
+    "version": "19.0.1.0.0",
+    "category": "Real Estate/Housing",
+    "website": "https://github.com/housing-suite/housing",
+    "author": "Housing Suite contributors",
+    "license": "LGPL-3",
+    "depends": ["housing_letting"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/housing_home_queue_security.xml",
+        "data/housing_room_code_limit_data.xml",
+        "data/housing_home_policy_data.xml",
+    ],
+}

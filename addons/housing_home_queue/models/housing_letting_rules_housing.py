@@ -1,0 +1,276 @@
+import datetime
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+from odoo.addons.housing_letting.models.housing_letting_rules import IDENTITY_FIELDS
+from odoo.addons.housing_letting.models.housing_listing import RANKED_STATES
+from odoo.addons.housing_letting.tools import letting
+from odoo.addons.housing_letting.tools.dates import stockholm_today
+
+from ..tools import housing_rules as rules
+
+QUEUE_TYPE = "housing"
+
+
+def birth_date(personal_number):
+    """The birth date in a personnummer or samordningsnummer (YYYYMMDD-NNNN; the day of
+    a samordningsnummer is the day of birth + 60), None when there is none."""
+    if not personal_number:
+        return None
+    day = int(personal_number[6:8])
+    return datetime.date(
+        int(personal_number[:4]), int(personal_number[4:6]), day - 60 if day > 60 else day
+    )
+
+
+class HousingLettingRulesHousing(models.AbstractModel):
+    """The housing queue (bostadskö) as a category of the letting engine: the facts of
+    tools/housing_rules.py gathered in batches (profile and reference, age, credit check,
+    active home applications, queue place, priority group), the home's room type and rent,
+    the housing policy and the housing wording."""
+
+    _name = "housing.letting.rules.housing"
+    _inherit = "housing.letting.rules"
+    _description = "Housing queue rules"
+
+    _object_type = "residence"
+
+    @api.model
+    def _reason_selection(self):
+        return [
+            *super()._reason_selection(),
+            (rules.PRIORITY_GROUP, self.env._("Priority group (förtur)")),
+            (rules.QUEUE_POINTS, self.env._("Housing queue points")),
+            (rules.NO_PROFILE, self.env._("No application profile")),
+            (rules.PROFILE_EXPIRED, self.env._("Application profile expired")),
+            (rules.UNDER_18, self.env._("Under 18")),
+            (rules.QUEUE_MEMBERSHIP_EXPIRED, self.env._("Housing queue place lapsed")),
+            (rules.TOO_MANY_RESIDENTS, self.env._("Household too large for the home")),
+            (rules.REFERENCE_REJECTED, self.env._("Reference not approved")),
+            (rules.MAX_APPLICATIONS, self.env._("Too many active home applications")),
+            # The parking queue's label of the same check.
+            (rules.CREDIT_CHECK, self.env._("Rent sent to debt collection recently")),
+            (rules.INCOME_TOO_LOW, self.env._("Income below the requirement")),
+            (rules.REFERENCE_PENDING, self.env._("Reference not reviewed yet")),
+        ]
+
+    @api.model
+    def _refusal_messages(self):
+        return {
+            **super()._refusal_messages(),
+            rules.NO_PROFILE: self.env._(
+                "Fill in your application profile (household and current living situation) "
+                "before applying for a home."
+            ),
+            rules.PROFILE_EXPIRED: self.env._(
+                "Your application profile has expired: it is valid six months after you last "
+                "saved it. Check it and save it again to apply."
+            ),
+            rules.UNDER_18: self.env._("You must be 18 or older to apply for a home."),
+            rules.QUEUE_MEMBERSHIP_EXPIRED: self.env._(
+                "Your place in the housing queue has lapsed. Contact customer service."
+            ),
+            rules.TOO_MANY_RESIDENTS: self.env._(
+                "Your household has more persons than this home is for."
+            ),
+            rules.REFERENCE_REJECTED: self.env._(
+                "The reference from your current landlord was not approved, so you cannot "
+                "apply for homes for now."
+            ),
+            rules.MAX_APPLICATIONS: self.env._(
+                "You already have as many active home applications as allowed. Withdraw one "
+                "to apply for this home."
+            ),
+            rules.CREDIT_CHECK: self.env._(
+                "The application cannot be accepted: rent was sent to debt collection within "
+                "the last months."
+            ),
+            rules.INCOME_TOO_LOW: self.env._(
+                "Your stated income is below the income this home requires."
+            ),
+            rules.REFERENCE_PENDING: self.env._(
+                "The reference from your current landlord has not been reviewed yet, so the "
+                "home cannot be offered to you."
+            ),
+            letting.ALREADY_APPLIED: self.env._("You have already applied for this home."),
+            letting.LISTING_CLOSED: self.env._("This home is no longer open for applications."),
+        }
+
+    @api.model
+    def _queue_type(self, listing):
+        return QUEUE_TYPE
+
+    @api.model
+    def _wrong_object_message(self, rental_object):
+        return self.env._(
+            "%(object)s is not a home: only homes are listed in the housing queue.",
+            object=rental_object.display_name,
+        )
+
+    # ------------------------------------------------------------------ facts and terms
+    @api.model
+    def _facts_by_partner(self, listings, partners):
+        """{partner id: facts} of ``partners`` for tools/housing_rules: identified, the
+        profile (rules.Profile or None), birth date, debt collection date, stated
+        income, the listings of their active home applications, whether their housing
+        queue place is in force, their priority group's rank. A constant number of
+        queries whatever the number of partners."""
+        partner_ids = list(set(partners.ids))
+        facts = {
+            pid: {
+                "identified": False,
+                "profile": None,
+                "monthly_income": None,
+                "birth_date": None,
+                "debt_collection_date": None,
+                "home_listing_ids": frozenset(),
+                "queue_membership_active": True,
+                "priority_group": None,
+            }
+            for pid in partner_ids
+        }
+        if not partner_ids:
+            return facts
+        env = self.env(su=True)
+        protected = []
+        for partner in (
+            env["res.partner"]
+            .with_context(active_test=False)
+            .search_fetch([("id", "in", partner_ids)], ["debt_collection_date", *IDENTITY_FIELDS])
+        ):
+            data = facts[partner.id]
+            data["identified"] = self._identified(partner)
+            data["debt_collection_date"] = partner.debt_collection_date or None
+            data["birth_date"] = birth_date(partner.personal_number)
+            if partner.protected_identity:
+                protected.append(partner.id)
+        if protected:
+            # A protected contact's personnummer is in the protected register.
+            for identity in env["housing.protected.identity"].search_fetch(
+                [("partner_id", "in", protected)], ["partner_id", "personal_number"]
+            ):
+                facts[identity.partner_id.id]["birth_date"] = birth_date(identity.personal_number)
+        for profile in env["housing.application.profile"].search_fetch(
+            [("partner_id", "in", partner_ids)],
+            [
+                "partner_id",
+                "num_adults",
+                "num_children",
+                "housing_type",
+                "housing_type_description",
+                "landlord",
+                "monthly_income",
+                "last_updated_at",
+                "expires_at",
+                "reference_status",
+                "reference_reason_rejected",
+                "reference_reviewed_at",
+                "reference_expires_at",
+            ],
+        ):
+            data = facts[profile.partner_id.id]
+            data["profile"] = profile._rule_profile()
+            data["monthly_income"] = profile.monthly_income
+        env["housing.application"].flush_model(["partner_id", "listing_id", "state", "category"])
+        env.cr.execute(
+            SQL(
+                """
+                SELECT partner_id, array_agg(listing_id)
+                  FROM housing_application
+                 WHERE partner_id = ANY(%s) AND category = %s AND state IN %s
+                 GROUP BY partner_id
+                """,
+                partner_ids,
+                "housing",
+                RANKED_STATES,
+            )
+        )
+        for partner_id, listing_ids in env.cr.fetchall():
+            facts[partner_id]["home_listing_ids"] = frozenset(listing_ids)
+        ranks = env["housing.priority.assignment"]._ranks(partner_ids, stockholm_today())
+        for partner_id, rank in ranks.items():
+            facts[partner_id]["priority_group"] = rank
+        return facts
+
+    @api.model
+    def _terms_by_listing(self, listings):
+        """{listing: (rules.ListingTerms, scored)} of these listings now: the home's room
+        type and rent, the policy's limits, the room type table read once."""
+        now = fields.Datetime.now()
+        today = stockholm_today()
+        table = self.env["housing.room.code.limit"]._limits()
+        Policy = self.env["housing.letting.policy"]
+        policies = {rule: Policy._for("housing", rule) for rule in set(listings.mapped("rule"))}
+        terms = {}
+        for listing in listings.sudo():
+            policy = policies[listing.rule]
+            terms[listing] = (
+                rules.ListingTerms(
+                    room_code=listing.rental_object_id.room_code,
+                    monthly_rent=listing.rental_object_id.base_rent,
+                    now=now,
+                    debt_collection_since=policy._debt_collection_since(today),
+                    max_applications=policy.max_active_applications,
+                    income_factor=policy.income_factor,
+                    max_residents=table,
+                ),
+                listing.rule == "scored",
+            )
+        return terms
+
+    @api.model
+    def _applicant_facts(self, listing, data):
+        return rules.ApplicantFacts(
+            profile=data["profile"],
+            birth_date=data["birth_date"],
+            queue_membership_active=data["queue_membership_active"],
+            # The other homes applied for: an application for this one does not count.
+            active_applications=len(data["home_listing_ids"] - {listing.id}),
+            debt_collection_date=data["debt_collection_date"],
+            monthly_income=data["monthly_income"],
+            priority_group=data["priority_group"],
+        )
+
+    @api.model
+    def _verdict(self, listing, terms, data, application_type):
+        terms, scored = terms
+        facts = self._applicant_facts(listing, data)
+        if not scored:
+            # First come, first served: applying is taking the offer, so the offer's
+            # checks apply at once.
+            verdict = rules.check_at_offer(terms, facts)
+            return verdict if not verdict.eligible else letting.Verdict("", letting.FIRST_COME)
+        return rules.evaluate(terms, facts)
+
+    @api.model
+    def _check_at_offer(self, listing, terms, data, application_type):
+        return rules.check_at_offer(terms[0], self._applicant_facts(listing, data))
+
+    # ------------------------------------------------------------------ letting
+    @api.model
+    def _on_let(self, listing, application):
+        """The contact has a home now: their other home applications are withdrawn (an
+        active offer among them too, which offers that home to the next)."""
+        others = (
+            self.env["housing.application"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", application.partner_id.id),
+                    ("category", "=", "housing"),
+                    ("state", "in", RANKED_STATES),
+                    ("id", "!=", application.id),
+                ]
+            )
+        )
+        if others:
+            others.action_withdraw(by_applicant=False)
+            for other in others:
+                other.listing_id.message_post(
+                    body=self.env._(
+                        "%(partner)s was let another home: their application is withdrawn.",
+                        partner=application.partner_id._housing_staff_name(),
+                    ),
+                    message_type="notification",
+                )

@@ -1,0 +1,5 @@
+from . import test_housing_rules
+from . import test_profile
+from . import test_home_eligibility
+from . import test_home_letting
+from . import test_home_access

@@ -1,0 +1,104 @@
+from odoo.exceptions import AccessError
+from odoo.tests import new_test_user, tagged
+
+from ..tools import housing_rules as rules
+from .common import NOW, HomeQueueCase
+
+
+@tagged("-at_install", "post_install", "housing_home_queue")
+class TestHomeAccess(HomeQueueCase):
+    """The applicant writes their own profile's fields and nothing of the review, sees no
+    other profile; staff review; integrations read; förtur is a housing manager's."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.anna_user = new_test_user(
+            cls.env, "home_anna", groups="base.group_portal", partner_id=cls.anna.id
+        )
+        cls.staff = new_test_user(cls.env, "home_user", groups="housing_base.group_housing_user")
+        cls.manager = new_test_user(
+            cls.env, "home_manager", groups="housing_base.group_housing_manager"
+        )
+        cls.integration = new_test_user(
+            cls.env, "home_integration", groups="housing_base.group_housing_integration"
+        )
+        cls.stranger = cls.env["res.partner"].create({"name": "Utan Profil"})
+        cls.anna_profile = cls.Profile.search([("partner_id", "=", cls.anna.id)])
+        cls.bertil_profile = cls.Profile.search([("partner_id", "=", cls.bertil.id)])
+
+    def test_portal_edits_own_client_fields(self):
+        Profile = self.Profile.with_user(self.anna_user)
+        self.assertEqual(Profile.search([]), self.anna_profile)
+        profile = self.anna_profile.with_user(self.anna_user)
+        profile.write({"num_children": 2, "reference_phone": "070-111 22 33"})
+        self.assertEqual(self.anna_profile.num_children, 2)
+        self.assertEqual(profile.reference_status, rules.APPROVED)
+        self.assertGreaterEqual(self.anna_profile.last_updated_at, NOW)
+
+    def test_portal_cannot_review(self):
+        profile = self.anna_profile.with_user(self.anna_user)
+        for vals in (
+            {"reference_status": rules.APPROVED, "num_children": 3},
+            {"reference_expires_at": "2030-01-01"},
+            {"reference_reason_rejected": "DISTURBANCE"},
+            {"expires_at": "2030-01-01 00:00:00"},
+            {"partner_id": self.bertil.id},
+        ):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                profile.write(vals)
+        self.assertEqual(self.anna_profile.num_children, 1)
+        with self.assertRaises(AccessError):
+            profile.read(["reference_comment"])
+        with self.assertRaises(AccessError):
+            profile.action_reference_approve()
+
+    def test_portal_cannot_touch_other_profiles(self):
+        with self.assertRaises(AccessError):
+            self.bertil_profile.with_user(self.anna_user).read(["num_adults"])
+        with self.assertRaises(AccessError):
+            self.bertil_profile.with_user(self.anna_user).write({"num_adults": 4})
+        with self.assertRaises(AccessError):
+            self.Profile.with_user(self.anna_user).create({"partner_id": self.stranger.id})
+        with self.assertRaises(AccessError):
+            self.anna_profile.with_user(self.anna_user).unlink()
+
+    def test_staff_review_and_integration_reads(self):
+        self.bertil_profile.with_user(self.staff).write(
+            {"reference_comment": "Ringt hyresvärden", "reference_status": rules.PENDING}
+        )
+        self.assertEqual(self.bertil_profile.reference_status, rules.PENDING)
+        readable = self.Profile.with_user(self.integration).search_read(
+            [("partner_id", "=", self.bertil.id)], ["reference_status", "num_adults"]
+        )
+        self.assertEqual(readable[0]["reference_status"], rules.PENDING)
+        with self.assertRaises(AccessError):
+            self.bertil_profile.with_user(self.integration).write({"num_adults": 2})
+
+    def test_priority_groups_are_managers(self):
+        group = (
+            self.env["housing.priority.group"]
+            .with_user(self.manager)
+            .create({"name": "Medicinska skäl", "rank": 1})
+        )
+        Assignment = self.env["housing.priority.assignment"]
+        with self.assertRaises(AccessError):
+            Assignment.with_user(self.staff).create(
+                {"partner_id": self.anna.id, "group_id": group.id, "reason": "Intyg"}
+            )
+        assignment = Assignment.with_user(self.manager).create(
+            {"partner_id": self.anna.id, "group_id": group.id, "reason": "Intyg"}
+        )
+        self.assertEqual(assignment.assigned_by_id, self.manager)
+        self.assertEqual(assignment.with_user(self.staff).reason, "Intyg")
+        with self.assertRaises(AccessError):
+            assignment.with_user(self.integration).read(["reason"])
+
+    def test_protected_contact_profile_hidden_from_staff(self):
+        self.anna.sudo().with_context(housing_protection_change=True).write(
+            {"protected_identity": True}
+        )
+        self.assertFalse(
+            self.Profile.with_user(self.staff).search([("id", "=", self.anna_profile.id)])
+        )
+        self.assertEqual(self.Profile.with_user(self.anna_user).search([]), self.anna_profile)

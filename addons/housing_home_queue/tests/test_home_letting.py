@@ -1,0 +1,127 @@
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from ..tools import housing_rules as rules
+from .common import NOW, HomeQueueCase
+
+
+@tagged("-at_install", "post_install", "housing_home_queue")
+@freeze_time(NOW)
+class TestHomeLetting(HomeQueueCase):
+    """Ranking (priority groups before queue points, ties), the checks repeated at offer,
+    and what accepting a home means."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.join_queue(cls.anna, date(2020, 1, 1))
+        cls.join_queue(cls.bertil, date(2015, 1, 1))
+        cls.join_queue(cls.cecilia, date(2015, 1, 1))
+        cls.join_queue(cls.david, date(2024, 1, 1))
+        cls.Group = cls.env["housing.priority.group"]
+        cls.medical = cls.Group.create({"name": "Medicinska skäl", "rank": 1})
+        cls.transfer = cls.Group.create({"name": "Intern flytt", "rank": 2})
+
+    def give_priority(self, partner, group, **values):
+        return self.env["housing.priority.assignment"].create(
+            {"partner_id": partner.id, "group_id": group.id, "reason": "Intyg", **values}
+        )
+
+    def published(self, applicants=None, home=None):
+        listing = self.listing_for(home)
+        for partner in applicants or (self.anna, self.bertil, self.cecilia, self.david):
+            listing.apply(partner)
+        return listing
+
+    def ranking(self, listing):
+        listing._rank()
+        return [
+            (app.partner_id, app.priority, app.priority_reason)
+            for app in listing.application_ids.sorted("rank")
+        ]
+
+    def test_priority_groups_before_points_with_ties(self):
+        self.give_priority(self.david, self.transfer)
+        self.give_priority(self.anna, self.medical)
+        # Ended, or of an archived group: no priority.
+        self.give_priority(self.bertil, self.medical, date_end=date(2026, 3, 15))
+        listing = self.published((self.cecilia, self.bertil, self.anna, self.david))
+        # bertil and cecilia have the same queue date: the earlier application first.
+        self.assertEqual(
+            self.ranking(listing),
+            [
+                (self.anna, "1", rules.PRIORITY_GROUP),
+                (self.david, "2", rules.PRIORITY_GROUP),
+                (self.cecilia, "9", rules.QUEUE_POINTS),
+                (self.bertil, "9", rules.QUEUE_POINTS),
+            ],
+        )
+        self.medical.active = False
+        self.assertEqual(self.ranking(listing)[0], (self.david, "2", rules.PRIORITY_GROUP))
+
+    def test_pending_reference_blocks_only_the_offer(self):
+        self.Profile.search([("partner_id", "=", self.bertil.id)]).reference_status = rules.PENDING
+        listing = self.published()
+        self.assertEqual(
+            listing.application_ids.filtered(lambda a: a.partner_id == self.bertil).state,
+            "active",
+        )
+        listing.action_start_offer_round()
+        # bertil ranks first (2015, applied first) but cannot get the contract yet.
+        bertil = listing.application_ids.filtered(lambda a: a.partner_id == self.bertil)
+        self.assertEqual(bertil.state, "disqualified")
+        self.assertEqual(bertil.priority_reason, rules.REFERENCE_PENDING)
+        self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
+
+    def test_credit_checked_again_at_offer(self):
+        listing = self.published()
+        self.bertil.debt_collection_date = date(2026, 3, 10)
+        listing.action_start_offer_round()
+        # No longer rankable: passed over, as the engine leaves the unrankable.
+        bertil = listing.application_ids.filtered(lambda a: a.partner_id == self.bertil)
+        self.assertEqual(
+            (bertil.state, bertil.priority, bertil.priority_reason),
+            ("active", "none", "credit_check"),
+        )
+        self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
+
+    def test_accept_lets_a_residence_and_withdraws_other_home_applications(self):
+        listing = self.published()
+        other = self.published((self.bertil, self.anna), home=self.homes[2])
+        third = self.published((self.bertil, self.david), home=self.homes[3])
+        third.action_start_offer_round()
+        self.assertEqual(third.active_offer_id.partner_id, self.bertil)
+        listing.action_start_offer_round()
+        offer = listing.active_offer_id
+        self.assertEqual(offer.partner_id, self.bertil)
+        offer.action_accept()
+        lease = listing.lease_id
+        self.assertEqual(lease.lease_type, "residence")
+        self.assertEqual(lease.partner_id, self.bertil)
+        self.assertEqual(lease.rental_object_id, self.homes[1])
+        self.assertEqual(listing.state, "assigned")
+        membership = self.Membership.search(
+            [("partner_id", "=", self.bertil.id), ("queue_type", "=", "housing")]
+        )
+        self.assertEqual(membership.queue_start_date, NOW.date())
+        # The other homes: bertil's applications withdrawn; his offer on the third home
+        # is withdrawn and the home offered to the next.
+        mine = (other | third).application_ids.filtered(lambda a: a.partner_id == self.bertil)
+        self.assertEqual(set(mine.mapped("state")), {"withdrawn_manager"})
+        self.assertEqual(third.active_offer_id.partner_id, self.david)
+        self.assertEqual(
+            other.application_ids.filtered(lambda a: a.partner_id == self.anna).state, "active"
+        )
+
+    def test_non_scored_home_checks_the_reference_at_once(self):
+        listing = self.listing_for(rule="non_scored")
+        self.Profile.search(
+            [("partner_id", "=", self.anna.id)]
+        ).reference_status = rules.CONTACTED_UNREACHABLE
+        self.assertRefused(listing, self.anna, rules.REFERENCE_PENDING)
+        listing.apply(self.bertil)
+        self.assertEqual(listing.state, "assigned")
+        self.assertEqual(listing.lease_id.partner_id, self.bertil)
