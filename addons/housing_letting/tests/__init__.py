@@ -1,2 +1,1 @@
 from . import test_letting
-from . import test_housing_rules

@@ -9,7 +9,7 @@ storage room can be for its property's residents only. Ranked by storage queue p
 
 from dataclasses import dataclass
 
-from .letting import Verdict, refusal
+from odoo.addons.housing_letting.tools.letting import Verdict, refusal
 
 # Why a contact may not apply for a storage room.
 NOT_TENANT = "not_tenant"

@@ -3,7 +3,7 @@ from odoo.tests import BaseCase, tagged
 from ..tools import storage_rules as storage
 
 
-@tagged("housing_letting")
+@tagged("housing_storage_queue")
 class TestStorageRules(BaseCase):
     """Storage: tenants only; the same property first, then the same area."""
 

@@ -1,0 +1,3 @@
+from . import test_storage_rules
+from . import test_storage_queue
+from . import test_storage_access
