@@ -12,6 +12,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/housing_letting_security.xml",
+        "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
         "wizard/housing_queue_start_correction_views.xml",
         "views/housing_listing_views.xml",
@@ -19,6 +20,8 @@
         "views/housing_offer_views.xml",
         "views/housing_queue_membership_views.xml",
         "views/housing_letting_policy_views.xml",
+        "wizard/housing_queue_reason_views.xml",
+        "views/housing_viewing_views.xml",
         "views/housing_letting_menus.xml",
     ],
     "pre_init_hook": "pre_init_hook",

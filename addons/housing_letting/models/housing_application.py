@@ -195,4 +195,11 @@ class HousingApplication(models.Model):
             offers.write({"state": "withdrawn", "answered_at": fields.Datetime.now()})
             offers.listing_id.write({"state": "ready"})
             offers.listing_id._start_offer_rounds()
+        invitations = self.env["housing.viewing.invitation"].search(
+            [("application_id", "in", applications.ids), ("state", "=", "pending")]
+        )
+        if invitations:
+            # A round whose last pending invitation is withdrawn closes: offer now.
+            invitations._withdraw()
+            invitations.listing_id._start_offer_rounds(locked=True)
         return True

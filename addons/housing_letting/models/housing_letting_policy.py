@@ -7,6 +7,13 @@ LISTING_CATEGORIES = [
     ("housing", "Housing"),
     ("storage", "Storage"),
 ]
+# The category whose scored listings rank by each queue (housing.queue.membership).
+QUEUE_CATEGORIES = {
+    "parking_internal": "parking",
+    "parking_external": "parking",
+    "housing": "housing",
+    "storage": "storage",
+}
 LISTING_RULES = [
     ("scored", "Scored (internal queue)"),
     ("non_scored", "Non-scored (external, first come first served)"),
@@ -79,6 +86,85 @@ class HousingLettingPolicy(models.Model):
         domain=[("model", "=", "housing.application")],
         help="Sent to every other applicant when the object has been let. Empty: no notice.",
     )
+    # Viewing round (visning): the top applicants are invited before anybody is offered.
+    viewing_round = fields.Boolean(
+        string="Viewing round",
+        help="When the publication ends, the first applicants in the ranking are invited to "
+        "a viewing; the offer then goes, in ranking order, to those who answer that they "
+        "are interested. When none of them gets it, the next applicants are invited.",
+    )
+    viewing_invitations = fields.Integer(
+        string="Applicants invited per viewing",
+        default=10,
+        required=True,
+    )
+    viewing_business_days = fields.Integer(
+        string="Days to answer an invitation",
+        default=3,
+        required=True,
+        help="An invitation to a viewing must be answered by 23:59:59 Swedish time on this "
+        "Swedish business day after the day it is sent.",
+    )
+    viewing_invitation_template_id = fields.Many2one(
+        "mail.template",
+        string="Invitation e-mail",
+        domain=[("model", "=", "housing.viewing.invitation")],
+        default=lambda self: self.env.ref(
+            "housing_letting.mail_template_viewing_invitation", raise_if_not_found=False
+        ),
+        help="Sent to each applicant invited to a viewing. Empty: no e-mail.",
+    )
+    # Keep-alive: a queue place lapses unless the applicant confirms it.
+    keep_alive_months = fields.Integer(
+        string="Months a queue place stays valid",
+        default=0,
+        required=True,
+        help="A queue place lapses when the applicant has not confirmed it (logged in to My "
+        "pages, applied, saved their profile or confirmed it) for this many months. 0: "
+        "queue places never lapse. Applies to the queue of this category's scored "
+        "listings.",
+    )
+    keep_alive_reminder_days = fields.Integer(
+        string="Reminder days before lapsing",
+        default=30,
+        required=True,
+        help="The applicant is reminded by e-mail this many days before the queue place lapses.",
+    )
+    keep_alive_reminder_template_id = fields.Many2one(
+        "mail.template",
+        string="Keep-alive reminder e-mail",
+        domain=[("model", "=", "housing.queue.membership")],
+        default=lambda self: self.env.ref(
+            "housing_letting.mail_template_queue_keep_alive_reminder", raise_if_not_found=False
+        ),
+        help="Sent once before a queue place lapses. Empty: no e-mail.",
+    )
+    # Refusals: declined offers (and unanswered invitations and offers) are counted.
+    count_refusals = fields.Boolean(
+        string="Count refusals",
+        help="Declining an offer counts as a refusal on the applicant's queue place; at the "
+        "limit the queue date starts again today.",
+    )
+    refusal_limit = fields.Integer(
+        string="Refusals before the queue date is reset",
+        default=3,
+        required=True,
+    )
+    unanswered_counts_as_refusal = fields.Boolean(
+        string="No answer counts as a refusal",
+        default=True,
+        help="An invitation to a viewing or an offer left unanswered past its deadline "
+        "counts as a refusal too.",
+    )
+    refusal_reset_template_id = fields.Many2one(
+        "mail.template",
+        string="Queue date reset e-mail",
+        domain=[("model", "=", "housing.queue.membership")],
+        default=lambda self: self.env.ref(
+            "housing_letting.mail_template_queue_refusal_reset", raise_if_not_found=False
+        ),
+        help="Sent when refusals reset an applicant's queue date. Empty: no e-mail.",
+    )
 
     _category_rule_unique = models.Constraint(
         "UNIQUE(category, rule)", "There is already a policy for this queue and rule."
@@ -86,6 +172,12 @@ class HousingLettingPolicy(models.Model):
     _days_positive = models.Constraint(
         "CHECK(publication_days >= 0 AND offer_business_days >= 0 AND credit_check_months >= 0)",
         "Days and months of a letting policy cannot be negative.",
+    )
+    _viewing_keep_alive_positive = models.Constraint(
+        "CHECK(viewing_invitations > 0 AND viewing_business_days >= 0 AND keep_alive_months >= 0 "
+        "AND keep_alive_reminder_days >= 0 AND refusal_limit > 0)",
+        "A viewing invites at least one applicant, at least one refusal is allowed, and days "
+        "and months cannot be negative.",
     )
 
     @api.model
@@ -96,6 +188,12 @@ class HousingLettingPolicy(models.Model):
         if policy_id:
             return self.sudo().browse(policy_id)
         return self.sudo().new({"category": category, "rule": rule})
+
+    @api.model
+    def _for_queue(self, queue_type):
+        """The policy of the scored listings ranked by the queue ``queue_type`` (its
+        keep-alive settings)."""
+        return self._for(QUEUE_CATEGORIES[queue_type], "scored")
 
     @tools.ormcache("category", "rule")
     def _policy_id(self, category, rule):
@@ -124,7 +222,10 @@ class HousingLettingPolicy(models.Model):
         template = self[template_field]
         if not template or not records:
             return
-        for company, batch in records.grouped(lambda record: record.listing_id.company_id).items():
+        # Queue places have no listing: the current company sends theirs.
+        for company, batch in records.grouped(
+            lambda record: "listing_id" in record._fields and record.listing_id.company_id
+        ).items():
             company = company or self.env.company
             # As the superuser: without a company address the sender falls back to the
             # current user, here OdooBot instead of the tenant.

@@ -40,6 +40,7 @@ class HousingLettingRules(models.AbstractModel):
         return [
             (letting.FIRST_COME, self.env._("First come, first served")),
             (letting.NOT_IDENTIFIED, self.env._("Not an identified housing contact")),
+            (letting.QUEUE_MEMBERSHIP_EXPIRED, self.env._("Queue place lapsed")),
         ]
 
     @api.model
@@ -58,6 +59,16 @@ class HousingLettingRules(models.AbstractModel):
             ),
             letting.OFFER_EXPIRED: self.env._("The time to answer this offer has run out."),
             letting.APPLICATION_CLOSED: self.env._("This application can no longer be withdrawn."),
+            letting.QUEUE_MEMBERSHIP_EXPIRED: self.env._(
+                "Your place in this queue has lapsed because it was not confirmed in time. "
+                "Please contact customer service to have it restored."
+            ),
+            letting.INVITATION_NOT_ACTIVE: self.env._(
+                "This invitation to a viewing has already been answered or has expired."
+            ),
+            letting.INVITATION_EXPIRED: self.env._(
+                "The time to answer this invitation to a viewing has run out."
+            ),
         }
 
     @api.model

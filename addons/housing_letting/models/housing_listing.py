@@ -1,5 +1,4 @@
 import datetime
-import logging
 from collections import defaultdict
 
 from markupsafe import Markup
@@ -7,24 +6,20 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL, format_date
 
 from odoo.addons.housing_base.tools.dates import record_argument
 
 from ..tools import letting
+from ..tools.cron import run_alone
 from ..tools.dates import offer_deadline, queue_points, stockholm_today
 from .housing_letting_policy import LISTING_CATEGORIES, LISTING_RULES
 from .housing_letting_rules import RULES_MODEL
-
-_logger = logging.getLogger(__name__)
 
 OPEN_STATES = ("published", "ready", "offered")
 RANKED_STATES = ("active", "offered")
 # The category of a listing follows the type of its rental object.
 CATEGORY_OF_OBJECT_TYPE = {"parking": "parking", "residence": "housing", "storage": "storage"}
-# How often the queue run tries a listing whose step conflicts with another transaction.
-QUEUE_STEP_TRIES = 5
 
 
 class HousingListing(models.Model):
@@ -94,6 +89,11 @@ class HousingListing(models.Model):
     application_ids = fields.One2many("housing.application", "listing_id", string="Applications")
     application_count = fields.Integer(compute="_compute_application_count")
     offer_ids = fields.One2many("housing.offer", "listing_id", string="Offers")
+    viewing_ids = fields.One2many("housing.viewing", "listing_id", string="Viewings")
+    viewing_round = fields.Boolean(
+        compute="_compute_viewing_round",
+        help="The listing's policy invites the first applicants to a viewing before the offer.",
+    )
     active_offer_id = fields.Many2one(
         "housing.offer", compute="_compute_active_offer", string="Active offer"
     )
@@ -141,6 +141,13 @@ class HousingListing(models.Model):
         )
         for listing in self:
             listing.application_count = counts.get(listing, 0)
+
+    @api.depends("category", "rule")
+    def _compute_viewing_round(self):
+        for listing in self:
+            listing.viewing_round = bool(
+                listing.category and listing.rule and listing._policy().viewing_round
+            )
 
     @api.depends("offer_ids.state")
     def _compute_active_offer(self):
@@ -297,10 +304,21 @@ class HousingListing(models.Model):
         whatever the number of partners. Facts are per category: {rules: {partner id:
         facts}}."""
         facts, terms = {}, {}
+        # The engine's own fact, for every category: the queues where the contact's
+        # place has lapsed (``expired_queues``, see _lapsing_queue).
+        expired = self.env["housing.queue.membership"]._expired_queues(partners)
         for rules, listings in self.sudo()._by_category().items():
             facts[rules._name] = rules._facts_by_partner(listings, partners)
+            for partner_id, data in facts[rules._name].items():
+                data["expired_queues"] = expired.get(partner_id, frozenset())
             terms.update(rules._terms_by_listing(listings))
         return facts, terms
+
+    def _lapsing_queue(self):
+        """The queue whose place a contact needs, still valid (not lapsed), to apply for
+        this listing: that of a scored listing (None: none needed)."""
+        self.ensure_one()
+        return self._queue_type() if self.rule == "scored" else None
 
     def _verdict(self, terms, data, application_type):
         """letting.Verdict on a contact with ``data`` (facts of the listing's category)
@@ -309,6 +327,8 @@ class HousingListing(models.Model):
             # A self-registered account, or a contact staff have not identified: nobody
             # applies for anything without a customer number and an identity number.
             return letting.refusal(letting.NOT_IDENTIFIED)
+        if self._lapsing_queue() in data["expired_queues"]:
+            return letting.refusal(letting.QUEUE_MEMBERSHIP_EXPIRED)
         return self._rules()._verdict(self, terms, data, application_type)
 
     def get_eligibility(self, partner):
@@ -459,21 +479,24 @@ class HousingListing(models.Model):
             by_listing[application.listing_id].append(application)
         ranking = {}
         not_identified = letting.refusal(letting.NOT_IDENTIFIED)
+        lapsed = letting.refusal(letting.QUEUE_MEMBERSHIP_EXPIRED)
         for listing, terms in all_terms.items():
             ranked = []
             rules = listing._rules()
             judge = rules._check_at_offer if at_offer else rules._verdict
             category_facts = facts[rules._name]
             starts = queue_starts.get(listing._queue_type(), {})
+            lapsing_queue = listing._lapsing_queue()
             for application in by_listing.get(listing, []):
                 partner_id = application.partner_id.id
                 data = category_facts[partner_id]
                 # listing._verdict, without looking the listing's rules up per applicant.
-                verdict = (
-                    judge(listing, terms, data, application.application_type)
-                    if data["identified"]
-                    else not_identified
-                )
+                if not data["identified"]:
+                    verdict = not_identified
+                elif lapsing_queue in data["expired_queues"]:
+                    verdict = lapsed
+                else:
+                    verdict = judge(listing, terms, data, application.application_type)
                 ranked.append((application, verdict, starts.get(partner_id)))
             ranked.sort(
                 key=lambda item: letting.ranking_key(
@@ -542,8 +565,12 @@ class HousingListing(models.Model):
             application = Application._create_unique(
                 {**vals, "listing_id": self.id, "partner_id": partner.id}
             )
+        Membership = self.env["housing.queue.membership"]
         if self.rule == "scored" and self._queue_type():
-            self.env["housing.queue.membership"]._ensure(partner, self._queue_type())
+            Membership._ensure(partner, self._queue_type())
+        if self._queue_type():
+            # Applying shows the contact still wants their place (keep-alive).
+            Membership._confirm(partner, self._queue_type())
         self.message_post(
             body=self.env._("%(partner)s applied.", partner=partner._housing_staff_name()),
             message_type="notification",
@@ -571,15 +598,22 @@ class HousingListing(models.Model):
             )
         )
         blocked = todo._blocks(stockholm_today())
-        todo = todo.filtered(lambda listing: listing not in blocked)
+        # A viewing round collecting answers: the offer waits for the round to close.
+        todo = todo.filtered(lambda listing: listing not in blocked and not listing._open_viewing())
         if not todo:
             return self.env["housing.offer"]
         ranking = todo._rank(at_offer=True)
         Application = self.env["housing.application"]
         disqualified_ids, offer_vals, empty = [], [], self.browse()
         now = fields.Datetime.now()
+        invite = self.browse()
         for listing in todo:
             ranked = ranking[listing]
+            # With a viewing round, only those who answered that they are interested are
+            # offered the object, in ranking order.
+            interested = (
+                listing._interested_application_ids() if listing._policy().viewing_round else None
+            )
             # Walk the ranking down to the first eligible applicant: those above who fail
             # the checks now are disqualified; those who cannot be ranked (and everybody
             # below) are left as they are (Mimer's findAndDisqualifyIneligibleApplicant).
@@ -587,12 +621,17 @@ class HousingListing(models.Model):
             for app, verdict, __ in ranked:
                 if app.state != "active" or not verdict.rankable:
                     continue
+                if interested is not None and app.id not in interested:
+                    continue
                 if verdict.eligible:
                     candidate = app
                     break
                 disqualified_ids.append(app.id)
             if candidate is None:
-                empty |= listing
+                if interested is not None:
+                    invite |= listing  # nobody interested is left: invite the next
+                else:
+                    empty |= listing
                 continue
             offer_vals.append(
                 {
@@ -601,14 +640,7 @@ class HousingListing(models.Model):
                     "partner_id": candidate.partner_id.id,
                     "sent_at": now,
                     "deadline": offer_deadline(now, listing._policy().offer_business_days),
-                    "ranking_snapshot": [
-                        {
-                            **self._ranking_row(rank, app, verdict, start),
-                            "application_id": app.id,
-                            "application_type": app.application_type,
-                        }
-                        for rank, (app, verdict, start) in enumerate(ranked, 1)
-                    ],
+                    "ranking_snapshot": self._ranking_snapshot(ranked),
                 }
             )
         Application.browse(disqualified_ids)._set_state("disqualified")
@@ -625,8 +657,112 @@ class HousingListing(models.Model):
                 message_type="notification",
             )
         offers._send_by_policy("offer_template_id")
+        empty |= invite._start_viewing_rounds()
         empty._no_candidate()
         return offers
+
+    @api.model
+    def _ranking_snapshot(self, ranked):
+        """The rows of a ranking (as _ranking returns it) kept with an offer or a viewing
+        round: who ranked where, with the priority and the reason."""
+        return [
+            {
+                **self._ranking_row(rank, app, verdict, start),
+                "application_id": app.id,
+                "application_type": app.application_type,
+            }
+            for rank, (app, verdict, start) in enumerate(ranked, 1)
+        ]
+
+    # ------------------------------------------------------------------ viewing rounds
+    def _open_viewing(self):
+        """The listing's viewing round collecting answers (or an empty recordset)."""
+        self.ensure_one()
+        return self.viewing_ids.filtered(lambda viewing: viewing.state == "open")[:1]
+
+    def _interested_application_ids(self):
+        """The ids of the applications whose contacts answered, in a closed round, that
+        they are interested."""
+        self.ensure_one()
+        return set(
+            self.viewing_ids.filtered(lambda viewing: viewing.state == "closed")
+            .invitation_ids.filtered(lambda invitation: invitation.state == "interested")
+            .application_id.ids
+        )
+
+    def _start_viewing_rounds(self):
+        """Invite the next applicants of these listings (locked; their policy has a viewing
+        round, nobody interested is left) to a viewing: the first in the ranking who are
+        active, eligible to apply and not invited before, as many as the policy invites;
+        those above them who are no longer eligible are disqualified. The staff's planned
+        viewing (time, place) is used, or a new one made. Returns the listings that have
+        nobody left to invite."""
+        if not self:
+            return self
+        ranking = self._rank()
+        Invitation = self.env["housing.viewing.invitation"]
+        # The unique index on running rounds must see the rounds closed just before.
+        self.env["housing.viewing"].flush_model(["state"])
+        now = fields.Datetime.now()
+        disqualified_ids, nobody, invitation_vals = [], self.browse(), []
+        for listing in self:
+            policy = listing._policy()
+            ranked = ranking[listing]
+            invited = set(listing.viewing_ids.invitation_ids.application_id.ids)
+            chosen = []
+            for rank, (app, verdict, __) in enumerate(ranked, 1):
+                if len(chosen) >= policy.viewing_invitations:
+                    break
+                if app.state != "active" or not verdict.rankable or app.id in invited:
+                    continue
+                if verdict.eligible:
+                    chosen.append((rank, app))
+                else:
+                    disqualified_ids.append(app.id)
+            if not chosen:
+                nobody |= listing
+                continue
+            planned = listing.viewing_ids.filtered(lambda viewing: viewing.state == "planned")
+            viewing = planned[:1] or self.env["housing.viewing"].create({"listing_id": listing.id})
+            viewing.write(
+                {
+                    "state": "open",
+                    "sent_at": now,
+                    "ranking_snapshot": self._ranking_snapshot(ranked),
+                }
+            )
+            deadline = offer_deadline(now, policy.viewing_business_days)
+            invitation_vals += [
+                {
+                    "viewing_id": viewing.id,
+                    "application_id": app.id,
+                    "partner_id": app.partner_id.id,
+                    "rank": rank,
+                    "sent_at": now,
+                    "deadline": deadline,
+                }
+                for rank, app in chosen
+            ]
+        self.env["housing.application"].browse(disqualified_ids)._set_state("disqualified")
+        invitations = Invitation.create(invitation_vals)
+        for listing, invited in invitations.grouped("listing_id").items():
+            listing.message_post(
+                body=self.env._(
+                    "Invited to the viewing: %(partners)s; answer by %(deadline)s.",
+                    partners=", ".join(
+                        partner._housing_staff_name() for partner in invited.partner_id
+                    ),
+                    deadline=invited[0].deadline_display,
+                ),
+                message_type="notification",
+            )
+            listing._policy()._send("viewing_invitation_template_id", invited)
+        return nobody
+
+    def action_close_viewing_round(self):
+        """Staff: close the listings' viewing rounds now and offer to the interested."""
+        self.viewing_ids.filtered(lambda viewing: viewing.state == "open").action_close_round()
+        return True
 
     def _no_candidate(self):
         """Nobody can be offered these listings: close them, or re-publish them as
@@ -668,6 +804,7 @@ class HousingListing(models.Model):
             raise UserError(self.env._("Only open listings can be closed."))
         self._lock()
         self.active_offer_id.write({"state": "withdrawn"})
+        self.viewing_ids._cancel()
         self.application_ids.filtered(lambda app: app.state in RANKED_STATES).write(
             {"state": "withdrawn_manager"}
         )
@@ -752,19 +889,7 @@ class HousingListing(models.Model):
     def _run_queue_step_alone(self):
         """Run this listing's step of the queue run in a transaction of its own, retried
         when it conflicts with another transaction. Returns the time the cron has left."""
-        for __ in range(QUEUE_STEP_TRIES):
-            try:
-                self._run_queue_step()
-                return self.env["ir.cron"]._commit_progress(1)
-            except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
-                self.env.cr.rollback()
-                _logger.info("Listing %s: conflict (%s).", self.id, error.pgcode)
-        _logger.warning(
-            "Listing %s: gave up after %s conflicts; the next run takes it up again.",
-            self.id,
-            QUEUE_STEP_TRIES,
-        )
-        return self.env["ir.cron"]._commit_progress(1)
+        return run_alone(self.env, self._run_queue_step, f"Listing {self.id}")
 
     def _run_queue_step(self):
         """This listing's step of the queue run (the listing is locked first and read
@@ -773,6 +898,7 @@ class HousingListing(models.Model):
         listing = self.sudo()
         listing._lock()
         listing.offer_ids._expire_overdue()
+        listing.viewing_ids._close_due()
         if listing.state == "published" and listing.date_to < stockholm_today():
             listing.state = "ready" if listing.rule == "scored" else "closed"
         listing._start_offer_rounds(locked=True)

@@ -174,6 +174,7 @@ class HousingOffer(models.Model):
         offer = self._check_answerable()
         offer._close("declined")
         offer.listing_id._policy()._send("declined_template_id", offer)
+        self.env["housing.queue.membership"]._count_refusal(offer.application_id, "offer_declined")
         return True
 
     def _close(self, state):
@@ -189,6 +190,10 @@ class HousingOffer(models.Model):
         offers.listing_id.write({"state": "ready"})
         if state == "expired":
             offers._send_by_policy("expired_template_id")
+            for offer in offers:
+                self.env["housing.queue.membership"]._count_refusal(
+                    offer.application_id, "offer_unanswered"
+                )
         for offer in offers:
             offer.listing_id.message_post(
                 body=self.env._(

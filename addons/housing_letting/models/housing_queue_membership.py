@@ -1,10 +1,20 @@
+import logging
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
 from odoo.tools import SQL
 
-from ..tools.dates import queue_points, stockholm_today
+from ..tools.cron import run_alone
+from ..tools.dates import queue_points, stockholm_date, stockholm_today
+
+_logger = logging.getLogger(__name__)
 
 MANAGER_GROUP = "housing_base.group_housing_manager"
+# How many memberships the daily keep-alive run handles in one transaction.
+KEEP_ALIVE_BATCH = 500
 QUEUE_TYPES = [
     ("parking_internal", "Parking (internal, scored)"),
     ("parking_external", "Parking (external)"),
@@ -37,6 +47,45 @@ class HousingQueueMembership(models.Model):
     queue_points = fields.Integer(
         compute="_compute_queue_points", help="Days in the queue since the start date."
     )
+    queue_name = fields.Char(compute="_compute_queue_name", string="Queue name")
+    state = fields.Selection(
+        [("active", "Active"), ("expired", "Lapsed"), ("removed", "Removed")],
+        default="active",
+        required=True,
+        index=True,
+        readonly=True,
+        tracking=True,
+        help="Lapsed: not confirmed within the policy's keep-alive months; the contact cannot "
+        "apply for the queue's scored listings until a housing manager restores the place "
+        "(with its queue date). Removed: taken out of the queue by staff; applying again "
+        "joins the queue anew, today.",
+    )
+    state_reason = fields.Char(
+        string="Reason", readonly=True, help="Why the place lapsed, was removed or restored."
+    )
+    last_confirmed_at = fields.Datetime(
+        string="Last confirmed",
+        readonly=True,
+        help="The last time the applicant confirmed the place: logged in to My pages, applied, "
+        "saved their application profile or confirmed it.",
+    )
+    expires_at = fields.Date(
+        string="Valid until",
+        readonly=True,
+        index=True,
+        help="The place lapses after this day unless it is confirmed again (empty: it does not "
+        "lapse).",
+    )
+    reminder_sent_at = fields.Datetime(
+        readonly=True, help="When the reminder before lapsing was sent (once per period)."
+    )
+    refusal_ids = fields.One2many("housing.queue.refusal", "membership_id", string="Refusals")
+    refusal_count = fields.Integer(
+        compute="_compute_refusal_count",
+        store=True,
+        help="Refusals counting toward the policy's limit: not annulled, and since the queue "
+        "date was last reset for refusals.",
+    )
 
     _partner_queue_unique = models.Constraint(
         "UNIQUE(partner_id, queue_type)", "The contact is already in this queue."
@@ -51,7 +100,10 @@ class HousingQueueMembership(models.Model):
             for vals in vals_list
         ):
             self._check_correction_right()
-        return super().create(vals_list)
+        memberships = super().create(vals_list)
+        # Joining is the first confirmation.
+        memberships._set_confirmed()
+        return memberships
 
     def write(self, vals):
         if "queue_start_date" in vals and not self.env.context.get("housing_queue_correction"):
@@ -96,11 +148,30 @@ class HousingQueueMembership(models.Model):
             )
         return True
 
+    @api.depends("refusal_ids.counted")
+    def _compute_refusal_count(self):
+        counts = dict(
+            self.env["housing.queue.refusal"]._read_group(
+                [("membership_id", "in", self.ids), ("counted", "=", True)],
+                ["membership_id"],
+                ["__count"],
+            )
+        )
+        for membership in self:
+            membership.refusal_count = counts.get(membership, 0)
+
     @api.depends("queue_start_date")
     def _compute_queue_points(self):
         today = stockholm_today()
         for membership in self:
             membership.queue_points = queue_points(membership.queue_start_date, today)
+
+    @api.depends("queue_type")
+    @api.depends_context("lang")
+    def _compute_queue_name(self):
+        types = dict(self._fields["queue_type"]._description_selection(self.env))
+        for membership in self:
+            membership.queue_name = types.get(membership.queue_type, "")
 
     @api.depends("partner_id", "queue_type")
     def _compute_display_name(self):
@@ -117,6 +188,16 @@ class HousingQueueMembership(models.Model):
         membership = self.sudo().search(
             [("partner_id", "=", partner.id), ("queue_type", "=", queue_type)], limit=1
         )
+        if membership.state == "removed":
+            # Taken out of the queue by staff: joining again starts today.
+            membership.with_context(housing_queue_correction=True).write(
+                {"state": "active", "state_reason": False, "queue_start_date": stockholm_today()}
+            )
+            membership.message_post(
+                body=self.env._("Joined the queue again: the queue date starts today."),
+                message_type="notification",
+            )
+            membership._set_confirmed()
         return membership or self.sudo().create(
             {"partner_id": partner.id, "queue_type": queue_type}
         )
@@ -155,3 +236,289 @@ class HousingQueueMembership(models.Model):
             )
         )
         return dict(self.env.cr.fetchall())
+
+    @api.model
+    def _expired_queues(self, partners):
+        """{partner id: frozenset of the queues where the contact's place has lapsed} of
+        ``partners`` (only those with a lapsed place), in one query."""
+        self.flush_model(["partner_id", "queue_type", "state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT partner_id, array_agg(queue_type) FROM housing_queue_membership "
+                "WHERE partner_id = ANY(%s) AND state = 'expired' GROUP BY partner_id",
+                list(partners.ids),
+            )
+        )
+        return {partner_id: frozenset(queues) for partner_id, queues in self.env.cr.fetchall()}
+
+    # ------------------------------------------------------------------ keep-alive
+    def _set_confirmed(self):
+        """Record a confirmation of these places now: valid for the keep-alive months of
+        their queue's policy from today (Stockholm), the reminder to be sent again."""
+        now, today = fields.Datetime.now(), stockholm_today()
+        Policy = self.env["housing.letting.policy"]
+        for queue_type, memberships in self.grouped("queue_type").items():
+            months = Policy._for_queue(queue_type).keep_alive_months
+            memberships.sudo().write(
+                {
+                    "last_confirmed_at": now,
+                    "expires_at": today + relativedelta(months=months) if months else False,
+                    "reminder_sent_at": False,
+                }
+            )
+
+    @api.model
+    def _confirm(self, partner, queue_type=None):
+        """``partner`` shows they still want their queue places (keep-alive): their active
+        places in ``queue_type``, or in every queue when None, are valid again for the
+        keep-alive months of the queue's policy from today.
+
+        The engine calls it on a portal login, on an application and from
+        action_confirm_place (the "Confirm queue place" of My pages and the API); a
+        category calls it when its applicants show they are still looking (homes: saving
+        the application profile). Lapsed and removed places are not revived: a housing
+        manager restores a lapsed one (action_restore). Cheap: one query, and a write at
+        most once a day per place. Returns the contact's active places confirmed."""
+        domain = [("partner_id", "=", partner.id), ("state", "=", "active")]
+        if queue_type:
+            domain.append(("queue_type", "=", queue_type))
+        memberships = self.sudo().search(domain)
+        today = stockholm_today()
+        memberships.filtered(
+            lambda membership: (
+                not membership.last_confirmed_at
+                or stockholm_date(membership.last_confirmed_at) < today
+            )
+        )._set_confirmed()
+        return memberships
+
+    @api.model
+    def _confirm_at_login(self, partner):
+        """_confirm at a login: a place that another transaction is changing at that very
+        moment is left for the next login (a login never fails for it)."""
+        try:
+            with self.env.cr.savepoint():
+                self._confirm(partner)
+        except PG_CONCURRENCY_EXCEPTIONS_TO_RETRY as error:
+            _logger.info("Queue places of %s not confirmed at login (%s).", partner.id, error)
+
+    def action_confirm_place(self):
+        """The applicant confirms these queue places (the "Confirm queue place" button of
+        My pages, the API): valid again for the keep-alive months from today. A lapsed or
+        removed place cannot be confirmed."""
+        self.check_access("read")
+        for membership in self:
+            self.env["housing.application"]._check_acting_for(membership.partner_id)
+        if self.filtered(lambda membership: membership.state != "active"):
+            raise UserError(
+                self.env._(
+                    "This queue place has lapsed or been removed and can no longer be "
+                    "confirmed. Please contact customer service to have it restored."
+                )
+            )
+        self.sudo()._set_confirmed()
+        return True
+
+    def _check_manager(self):
+        if not (self.env.su or self.env.user.has_group(MANAGER_GROUP)):
+            raise AccessError(
+                self.env._("Only housing managers restore or remove queue places, with a reason.")
+            )
+
+    @api.model
+    def _required_reason(self, reason):
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(self.env._("Give the reason."))
+        return reason
+
+    def action_restore(self, reason):
+        """A housing manager restores lapsed or removed places with their original queue
+        date (e.g. the reminder never reached the applicant); the reason goes to the
+        chatter. The place counts as confirmed today."""
+        self._check_manager()
+        reason = self._required_reason(reason)
+        if self.filtered(lambda membership: membership.state == "active"):
+            raise UserError(self.env._("Only lapsed or removed queue places can be restored."))
+        for membership in self.sudo():
+            membership.write({"state": "active", "state_reason": reason})
+            membership.message_post(
+                body=self.env._(
+                    "Queue place restored with its queue date %(date)s: %(reason)s",
+                    date=fields.Date.to_string(membership.queue_start_date),
+                    reason=reason,
+                ),
+                subtype_xmlid="mail.mt_note",
+            )
+        self.sudo()._set_confirmed()
+        return True
+
+    def action_remove(self, reason):
+        """A housing manager takes these places out of the queue (e.g. at the applicant's
+        request), with a reason in the chatter. Applying again joins the queue today."""
+        self._check_manager()
+        reason = self._required_reason(reason)
+        for membership in self.sudo().filtered(lambda membership: membership.state != "removed"):
+            membership.write({"state": "removed", "state_reason": reason})
+            membership.message_post(
+                body=self.env._("Removed from the queue: %(reason)s", reason=reason),
+                subtype_xmlid="mail.mt_note",
+            )
+        return True
+
+    @api.model
+    def _cron_keep_alive(self):
+        """Daily (the Stockholm day): e-mail a reminder, once, to the places that lapse
+        within the policy's reminder days, then lapse the places not confirmed in time.
+
+        Run by the scheduler, each batch of places is a transaction of its own: a batch
+        that conflicts with an applicant confirming at that moment is retried, and never
+        undoes the batches done before it. Called otherwise (tests), the run is one
+        transaction."""
+        today = stockholm_today()
+        Policy = self.env["housing.letting.policy"]
+        steps = []
+        for queue_type, __ in QUEUE_TYPES:
+            policy = Policy._for_queue(queue_type)
+            if not policy.keep_alive_months:
+                continue
+            base = [
+                ("queue_type", "=", queue_type),
+                ("state", "=", "active"),
+                ("expires_at", "!=", False),
+            ]
+            remind = self.search(
+                [
+                    *base,
+                    ("reminder_sent_at", "=", False),
+                    ("expires_at", ">=", today),
+                    (
+                        "expires_at",
+                        "<=",
+                        today + relativedelta(days=policy.keep_alive_reminder_days),
+                    ),
+                ],
+                order="id",
+            )
+            lapse = self.search([*base, ("expires_at", "<", today)], order="id")
+            steps += [
+                (step, ids[start : start + KEEP_ALIVE_BATCH])
+                for step, ids in (("remind", remind.ids), ("lapse", lapse.ids))
+                for start in range(0, len(ids), KEEP_ALIVE_BATCH)
+            ]
+        if not self.env.context.get("cron_id"):
+            for step, ids in steps:
+                self.browse(ids)._keep_alive_step(step, today)
+            return
+        self.env["ir.cron"]._commit_progress(remaining=sum(len(ids) for __, ids in steps))
+        for step, ids in steps:
+            batch = self.browse(ids)
+            if not run_alone(
+                self.env,
+                lambda batch=batch, step=step: batch._keep_alive_step(step, today),
+                f"Keep-alive {step} of {len(ids)} queue places from {ids[0]}",
+                len(ids),
+            ):
+                break  # out of time: the scheduler runs the cron again soon for the rest
+
+    def _keep_alive_step(self, step, today):
+        """Remind or lapse these places, locked and read again first (a place confirmed
+        since the run began is left alone)."""
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM housing_queue_membership WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
+                list(self.ids),
+            )
+        )
+        self.invalidate_recordset()
+        memberships = self.filtered(
+            lambda membership: membership.state == "active" and membership.expires_at
+        )
+        Policy = self.env["housing.letting.policy"]
+        if step == "remind":
+            memberships = memberships.filtered(
+                lambda membership: (
+                    not membership.reminder_sent_at and membership.expires_at >= today
+                )
+            )
+            for queue_type, batch in memberships.grouped("queue_type").items():
+                Policy._for_queue(queue_type)._send("keep_alive_reminder_template_id", batch)
+            memberships.write({"reminder_sent_at": fields.Datetime.now()})
+            return
+        memberships = memberships.filtered(lambda membership: membership.expires_at < today)
+        for membership in memberships:
+            reason = self.env._(
+                "Not confirmed since %(date)s",
+                date=fields.Date.to_string(
+                    stockholm_date(membership.last_confirmed_at)
+                    if membership.last_confirmed_at
+                    else membership.queue_start_date
+                ),
+            )
+            membership.write({"state": "expired", "state_reason": reason})
+            membership.message_post(
+                body=self.env._(
+                    "The queue place lapsed: %(reason)s. A housing manager can restore it "
+                    "with its queue date.",
+                    reason=reason,
+                ),
+                message_type="notification",
+            )
+
+    # ------------------------------------------------------------------ refusals
+    @api.model
+    def _count_refusal(self, application, kind):
+        """Count a refusal of ``kind`` (housing.queue.refusal) by ``application``'s contact
+        on their place in the queue of its listing, when the listing's policy counts
+        refusals (an unanswered invitation or offer only if it counts those too). At the
+        policy's limit the queue date starts again today (Stockholm), with a message and
+        an e-mail. Returns the refusal (empty when not counted)."""
+        Refusal = self.env["housing.queue.refusal"].sudo()
+        listing = application.listing_id
+        policy = listing._policy()
+        queue_type = listing.rule == "scored" and listing._queue_type()
+        if not (policy.count_refusals and queue_type):
+            return Refusal
+        if kind != "offer_declined" and not policy.unanswered_counts_as_refusal:
+            return Refusal
+        membership = self._ensure(application.partner_id, queue_type)
+        refusal = Refusal.create(
+            {
+                "membership_id": membership.id,
+                "listing_id": listing.id,
+                "kind": kind,
+                "date": stockholm_today(),
+            }
+        )
+        membership.message_post(
+            body=self.env._(
+                "Refusal %(count)s of %(limit)s: %(kind)s (%(listing)s).",
+                count=membership.refusal_count,
+                limit=policy.refusal_limit,
+                kind=dict(Refusal._fields["kind"]._description_selection(self.env))[kind],
+                listing=listing.display_name,
+            ),
+            message_type="notification",
+        )
+        if membership.refusal_count >= policy.refusal_limit:
+            membership._reset_for_refusals(policy)
+        return refusal
+
+    def _reset_for_refusals(self, policy):
+        """The refusals reached the policy's limit: the queue date starts again today;
+        counting starts again too."""
+        self.ensure_one()
+        today = stockholm_today()
+        old = self.queue_start_date
+        count = self.refusal_count
+        self.refusal_ids.filtered("counted").write({"reset_on": today})
+        self.with_context(housing_queue_correction=True).queue_start_date = today
+        self.message_post(
+            body=self.env._(
+                "%(count)s refusals: the queue date starts again today (it was %(old)s).",
+                count=count,
+                old=fields.Date.to_string(old),
+            ),
+            message_type="notification",
+        )
+        policy._send("refusal_reset_template_id", self)

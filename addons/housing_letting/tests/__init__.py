@@ -1,1 +1,2 @@
 from . import test_letting
+from . import test_keep_alive

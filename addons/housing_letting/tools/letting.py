@@ -17,16 +17,23 @@ LISTING_CLOSED = "listing_closed"
 OFFER_NOT_ACTIVE = "offer_not_active"
 OFFER_EXPIRED = "offer_expired"
 APPLICATION_CLOSED = "application_closed"
+INVITATION_NOT_ACTIVE = "invitation_not_active"
+INVITATION_EXPIRED = "invitation_expired"
 OPERATION_REFUSALS = (
     ALREADY_APPLIED,
     LISTING_CLOSED,
     OFFER_NOT_ACTIVE,
     OFFER_EXPIRED,
     APPLICATION_CLOSED,
+    INVITATION_NOT_ACTIVE,
+    INVITATION_EXPIRED,
 )
 
 # Why a contact may not apply for anything (every category).
 NOT_IDENTIFIED = "not_identified"
+# Why a contact may not apply for a scored listing: their place in its queue has lapsed
+# (not confirmed within the policy's keep-alive months); staff can restore it.
+QUEUE_MEMBERSHIP_EXPIRED = "queue_membership_expired"
 # Why an eligible applicant on a first-come-first-served listing is where they are.
 FIRST_COME = "first_come"
 

@@ -5,6 +5,8 @@ from . import test_eligibility
 from . import test_offer_round
 from . import test_parking_access
 from . import test_parking_concurrency
+from . import test_viewing_round
+from . import test_viewing_concurrency
 from . import test_parking_privacy
 from . import test_queue_start_correction
 from . import test_parking_protected_identity

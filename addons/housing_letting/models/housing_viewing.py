@@ -1,0 +1,139 @@
+from odoo import api, fields, models
+
+from ..tools.dates import stockholm_date
+from .housing_offer import RANKING_READERS
+
+
+class HousingViewing(models.Model):
+    """A viewing (visning) of a listing and its round of invitations: when the listing's
+    policy has a viewing round, the first applicants in the ranking are invited; those
+    who answer that they are interested are offered the object in ranking order once the
+    round has closed (every invitation answered, or the deadline passed, or staff closed
+    it). Staff set the time, the place and the notes, before the round or during it."""
+
+    _name = "housing.viewing"
+    _description = "Viewing"
+    _order = "id desc"
+    _rec_name = "listing_id"
+
+    listing_id = fields.Many2one(
+        "housing.listing", required=True, index=True, ondelete="cascade", readonly=True
+    )
+    category = fields.Selection(related="listing_id.category", store=True, string="Queue")
+    rental_object_id = fields.Many2one(related="listing_id.rental_object_id")
+    date_start = fields.Datetime(string="Starts")
+    date_end = fields.Datetime(string="Ends")
+    place = fields.Char(help="Where the applicants meet, e.g. the entrance of the building.")
+    notes = fields.Text(help="What the invited should know (keys, contact on site …).")
+    state = fields.Selection(
+        [
+            ("planned", "Planned"),
+            ("open", "Collecting answers"),
+            ("closed", "Closed"),
+        ],
+        default="planned",
+        required=True,
+        index=True,
+        readonly=True,
+        help="Planned: prepared by staff, its invitations go out when the publication ends. "
+        "Collecting answers: the invited answer until their deadline. Closed: the offer "
+        "goes to the interested in ranking order.",
+    )
+    sent_at = fields.Datetime(string="Invited on", readonly=True)
+    closed_at = fields.Datetime(readonly=True)
+    invitation_ids = fields.One2many(
+        "housing.viewing.invitation", "viewing_id", string="Invitations", readonly=True
+    )
+    invited_count = fields.Integer(compute="_compute_counts", store=True, string="Invited")
+    interested_count = fields.Integer(compute="_compute_counts", store=True, string="Interested")
+    # Stored: every answer writes the viewing's row, so two answers at once are handled
+    # one after the other (the second is retried and sees the first).
+    pending_count = fields.Integer(compute="_compute_counts", store=True, string="Awaiting answer")
+    ranking_snapshot = fields.Json(
+        readonly=True,
+        groups=RANKING_READERS,
+        help="The ranking of the listing's applicants when the invitations were sent.",
+    )
+    ranking_html = fields.Html(
+        compute="_compute_ranking_html", string="Ranking when invited", groups=RANKING_READERS
+    )
+
+    _one_running_round = models.UniqueIndex(
+        "(listing_id) WHERE state IN ('planned', 'open')",
+        "The listing already has a viewing that has not closed.",
+    )
+    _ends_after_start = models.Constraint(
+        "CHECK(date_end IS NULL OR date_start IS NULL OR date_end >= date_start)",
+        "A viewing cannot end before it starts.",
+    )
+
+    @api.depends("invitation_ids.state")
+    def _compute_counts(self):
+        for viewing in self:
+            states = viewing.invitation_ids.mapped("state")
+            viewing.invited_count = len(states)
+            viewing.interested_count = states.count("interested")
+            viewing.pending_count = states.count("pending")
+
+    @api.depends("ranking_snapshot", "sent_at")
+    @api.depends_context("lang")
+    def _compute_ranking_html(self):
+        Listing = self.env["housing.listing"]
+        for viewing in self:
+            viewing.ranking_html = Listing._ranking_table(
+                (viewing.ranking_snapshot or [])[:200],
+                stockholm_date(viewing.sent_at) if viewing.sent_at else None,
+            )
+
+    def action_close_round(self):
+        """Staff: close the round now (those who have not answered count as not
+        interested, without a refusal) and offer the object to the interested."""
+        self.listing_id.check_access("write")
+        listings = self.sudo().listing_id
+        listings._lock()
+        self.sudo().filtered(lambda viewing: viewing.state == "open")._close()
+        listings._start_offer_rounds(locked=True)
+        return True
+
+    def _close(self):
+        """Close these open rounds (their listings locked): pending invitations expire,
+        and count as refusals when their deadline has passed and the policy counts
+        unanswered invitations. The caller starts the offer round."""
+        now = fields.Datetime.now()
+        Membership = self.env["housing.queue.membership"]
+        for viewing in self:
+            pending = viewing.invitation_ids.filtered(lambda inv: inv.state == "pending")
+            pending.write({"state": "expired"})
+            viewing.write({"state": "closed", "closed_at": now})
+            for invitation in pending.filtered(lambda inv: inv.deadline < now):
+                Membership._count_refusal(invitation.application_id, "invitation_unanswered")
+            viewing.listing_id.message_post(
+                body=self.env._(
+                    "The viewing round closed: %(interested)s of %(invited)s invited are "
+                    "interested.",
+                    interested=viewing.interested_count,
+                    invited=viewing.invited_count,
+                ),
+                message_type="notification",
+            )
+
+    def _close_due(self):
+        """Close those of these rounds that are open and whose invitations are all answered
+        or past their deadline (the queue run)."""
+        now = fields.Datetime.now()
+        self.filtered(
+            lambda viewing: (
+                viewing.state == "open"
+                and not viewing.invitation_ids.filtered(
+                    lambda inv: inv.state == "pending" and inv.deadline >= now
+                )
+            )
+        )._close()
+
+    def _cancel(self):
+        """The listing is closed: end its rounds; pending invitations are withdrawn."""
+        running = self.filtered(lambda viewing: viewing.state in ("planned", "open"))
+        running.invitation_ids.filtered(lambda inv: inv.state == "pending").write(
+            {"state": "withdrawn"}
+        )
+        running.write({"state": "closed", "closed_at": fields.Datetime.now()})
