@@ -600,13 +600,20 @@ class HousingListing(models.Model):
         blocked = todo._blocks(stockholm_today())
         # A viewing round collecting answers: the offer waits for the round to close.
         todo = todo.filtered(lambda listing: listing not in blocked and not listing._open_viewing())
-        if not todo:
+        # A viewing round with nobody interested left to offer: the next are invited at
+        # once (ranked by the verdicts of applying; the offer's checks come at the offer).
+        invite = todo.filtered(
+            lambda listing: (
+                listing._policy().viewing_round and not listing._interested_application_ids()
+            )
+        )
+        todo -= invite
+        if not todo and not invite:
             return self.env["housing.offer"]
         ranking = todo._rank(at_offer=True)
         Application = self.env["housing.application"]
         disqualified_ids, offer_vals, empty = [], [], self.browse()
         now = fields.Datetime.now()
-        invite = self.browse()
         for listing in todo:
             ranked = ranking[listing]
             # With a viewing round, only those who answered that they are interested are
@@ -681,13 +688,14 @@ class HousingListing(models.Model):
         return self.viewing_ids.filtered(lambda viewing: viewing.state == "open")[:1]
 
     def _interested_application_ids(self):
-        """The ids of the applications whose contacts answered, in a closed round, that
-        they are interested."""
+        """The ids of the active applications whose contacts answered, in a closed round,
+        that they are interested (those still to be offered the object)."""
         self.ensure_one()
         return set(
             self.viewing_ids.filtered(lambda viewing: viewing.state == "closed")
             .invitation_ids.filtered(lambda invitation: invitation.state == "interested")
-            .application_id.ids
+            .application_id.filtered(lambda application: application.state == "active")
+            .ids
         )
 
     def _start_viewing_rounds(self):
