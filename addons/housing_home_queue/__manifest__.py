@@ -14,5 +14,11 @@
         "security/housing_home_queue_security.xml",
         "data/housing_room_code_limit_data.xml",
         "data/housing_home_policy_data.xml",
+        "views/housing_application_profile_views.xml",
+        "wizard/housing_reference_reject_wizard_views.xml",
+        "views/housing_home_queue_config_views.xml",
+        "views/housing_home_listing_views.xml",
+        "views/housing_home_queue_menus.xml",
     ],
+    "demo": ["demo/housing_home_queue_demo.xml"],
 }

@@ -4,4 +4,5 @@ from . import housing_priority_assignment
 from . import housing_application_profile
 from . import housing_letting_policy
 from . import housing_application
+from . import housing_listing
 from . import housing_letting_rules_housing

@@ -3,6 +3,7 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from odoo.addons.housing_base.tools.dates import record_argument
 from odoo.addons.housing_letting.tools.dates import STOCKHOLM, stockholm_date
 
 from ..tools import housing_rules as rules
@@ -238,6 +239,11 @@ class HousingApplicationProfile(models.Model):
     def _is_staff(self):
         return self.env.su or self.env.user.has_group(STAFF_GROUP)
 
+    def _by_applicant(self):
+        """Whether this save is the applicant's (their own, or an integration's or staff's
+        on their behalf through save_application_profile), else staff's."""
+        return self.env.context.get("housing_profile_by_applicant") or not self._is_staff()
+
     def _check_writable(self, vals, creating=False):
         """Refuse fields the acting user may not write: the rules' dates (everybody but
         the superuser), the review and whose profile it is (everybody but staff; the
@@ -247,9 +253,11 @@ class HousingApplicationProfile(models.Model):
         allowed = set(CLIENT_FIELDS)
         if creating:
             allowed |= {"partner_id", "currency_id"}
-        if self._is_staff():
+        if not self._by_applicant():
             allowed |= {*REVIEW_FIELDS, "partner_id", "currency_id"}
-        refused = set(vals) - allowed
+        self._refuse_fields(set(vals) - allowed)
+
+    def _refuse_fields(self, refused):
         if refused:
             labels = sorted(
                 self._fields[name]._description_string(self.env) if name in self._fields else name
@@ -276,7 +284,7 @@ class HousingApplicationProfile(models.Model):
         """A profile saved by its applicant is valid six months and waits for the review
         of its reference; one made by staff takes its dates from staff's review (Mimer)."""
         now = fields.Datetime.now()
-        staff = self._is_staff()
+        staff = not self._by_applicant()
         new_vals_list = []
         for vals in vals_list:
             self._check_writable(vals, creating=True)
@@ -300,7 +308,7 @@ class HousingApplicationProfile(models.Model):
         if not set(vals) & set(CLIENT_FIELDS + REVIEW_FIELDS):
             return super().write(vals)
         now = fields.Datetime.now()
-        staff = self._is_staff()
+        staff = not self._by_applicant()
         values = self._rule_values(vals)
         for profile in self:
             stored = profile._rule_profile()
@@ -312,6 +320,25 @@ class HousingApplicationProfile(models.Model):
                 self._with_dates(vals, profile._dates_of(stored, saved))
             )
         return True
+
+    @api.model
+    def save_application_profile(self, partner, vals):
+        """For the portal and JSON-2: ``partner`` (a record or an id) saves their profile
+        with ``vals`` (only CLIENT_FIELDS: household, living situation, landlord,
+        reference phone and e-mail, income), creating it on the first save: valid six
+        months from now, the reference as staff left it (PENDING on a new profile).
+        Applicants act for themselves only; staff and integrations for any contact.
+        Returns the profile."""
+        partner = record_argument(self.env["res.partner"], partner, "partner")
+        self.env["housing.application"]._check_acting_for(partner)
+        self._refuse_fields(set(vals) - set(CLIENT_FIELDS))
+        Profile = self.sudo().with_context(housing_profile_by_applicant=True)
+        profile = Profile.search([("partner_id", "=", partner.id)], limit=1)
+        if profile:
+            profile.write(vals)
+        else:
+            profile = Profile.create({**vals, "partner_id": partner.id})
+        return profile.with_env(self.env)
 
     # ------------------------------------------------------------------ review
     def _review(self, status, **vals):

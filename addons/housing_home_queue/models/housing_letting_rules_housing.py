@@ -35,6 +35,7 @@ class HousingLettingRulesHousing(models.AbstractModel):
     _description = "Housing queue rules"
 
     _object_type = "residence"
+    _application_action = "housing_home_queue.action_housing_home_application"
 
     @api.model
     def _reason_selection(self):
@@ -45,7 +46,6 @@ class HousingLettingRulesHousing(models.AbstractModel):
             (rules.NO_PROFILE, self.env._("No application profile")),
             (rules.PROFILE_EXPIRED, self.env._("Application profile expired")),
             (rules.UNDER_18, self.env._("Under 18")),
-            (rules.QUEUE_MEMBERSHIP_EXPIRED, self.env._("Housing queue place lapsed")),
             (rules.TOO_MANY_RESIDENTS, self.env._("Household too large for the home")),
             (rules.REFERENCE_REJECTED, self.env._("Reference not approved")),
             (rules.MAX_APPLICATIONS, self.env._("Too many active home applications")),

@@ -1,3 +1,8 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError
 from odoo.tests import new_test_user, tagged
 
@@ -27,14 +32,31 @@ class TestHomeAccess(HomeQueueCase):
         cls.anna_profile = cls.Profile.search([("partner_id", "=", cls.anna.id)])
         cls.bertil_profile = cls.Profile.search([("partner_id", "=", cls.bertil.id)])
 
+    def save(self, user, partner, vals):
+        return self.Profile.with_user(user).save_application_profile(partner.id, vals)
+
     def test_portal_edits_own_client_fields(self):
         Profile = self.Profile.with_user(self.anna_user)
         self.assertEqual(Profile.search([]), self.anna_profile)
-        profile = self.anna_profile.with_user(self.anna_user)
-        profile.write({"num_children": 2, "reference_phone": "070-111 22 33"})
+        later = NOW + timedelta(days=3)
+        with freeze_time(later):
+            profile = self.save(
+                self.anna_user, self.anna, {"num_children": 2, "reference_phone": "070-111 22 33"}
+            )
+        self.assertEqual(profile, self.anna_profile)
         self.assertEqual(self.anna_profile.num_children, 2)
-        self.assertEqual(profile.reference_status, rules.APPROVED)
-        self.assertGreaterEqual(self.anna_profile.last_updated_at, NOW)
+        self.assertEqual(self.anna_profile.reference_status, rules.APPROVED)
+        self.assertEqual(self.anna_profile.last_updated_at, later)
+        self.assertEqual(self.anna_profile.expires_at, later + relativedelta(months=6))
+
+    def test_portal_first_save_creates_a_pending_profile(self):
+        user = new_test_user(
+            self.env, "home_stranger", groups="base.group_portal", partner_id=self.stranger.id
+        )
+        profile = self.save(user, self.stranger, {"num_adults": 2, "housing_type": "LODGER"})
+        self.assertEqual(profile.partner_id, self.stranger)
+        self.assertEqual(profile.sudo().reference_status, rules.PENDING)
+        self.assertTrue(profile.sudo().is_valid)
 
     def test_portal_cannot_review(self):
         profile = self.anna_profile.with_user(self.anna_user)
@@ -42,26 +64,36 @@ class TestHomeAccess(HomeQueueCase):
             {"reference_status": rules.APPROVED, "num_children": 3},
             {"reference_expires_at": "2030-01-01"},
             {"reference_reason_rejected": "DISTURBANCE"},
+            {"reference_comment": "Bra"},
             {"expires_at": "2030-01-01 00:00:00"},
             {"partner_id": self.bertil.id},
         ):
-            with self.subTest(vals=vals), self.assertRaises(AccessError):
-                profile.write(vals)
+            with self.subTest(vals=vals):
+                with self.assertRaises(AccessError):
+                    self.save(self.anna_user, self.anna, vals)
+                # Nor directly (the form, JSON-2's write).
+                with self.assertRaises(AccessError):
+                    profile.write(vals)
         self.assertEqual(self.anna_profile.num_children, 1)
         with self.assertRaises(AccessError):
             profile.read(["reference_comment"])
         with self.assertRaises(AccessError):
             profile.action_reference_approve()
+        self.assertEqual(self.anna_profile.reference_status, rules.APPROVED)
 
     def test_portal_cannot_touch_other_profiles(self):
         with self.assertRaises(AccessError):
             self.bertil_profile.with_user(self.anna_user).read(["num_adults"])
         with self.assertRaises(AccessError):
-            self.bertil_profile.with_user(self.anna_user).write({"num_adults": 4})
+            self.save(self.anna_user, self.bertil, {"num_adults": 4})
         with self.assertRaises(AccessError):
-            self.Profile.with_user(self.anna_user).create({"partner_id": self.stranger.id})
+            self.save(self.anna_user, self.stranger, {"num_adults": 4})
+        with self.assertRaises(AccessError):
+            self.Profile.with_user(self.anna_user).create({"partner_id": self.anna.id})
         with self.assertRaises(AccessError):
             self.anna_profile.with_user(self.anna_user).unlink()
+        self.assertEqual(self.bertil_profile.num_adults, 1)
+        self.assertFalse(self.Profile.search([("partner_id", "=", self.stranger.id)]))
 
     def test_staff_review_and_integration_reads(self):
         self.bertil_profile.with_user(self.staff).write(
@@ -74,6 +106,11 @@ class TestHomeAccess(HomeQueueCase):
         self.assertEqual(readable[0]["reference_status"], rules.PENDING)
         with self.assertRaises(AccessError):
             self.bertil_profile.with_user(self.integration).write({"num_adults": 2})
+        # For the applicant, through the documented method (the API's profile save).
+        self.save(self.integration, self.bertil, {"num_adults": 2})
+        self.assertEqual(self.bertil_profile.num_adults, 2)
+        with self.assertRaises(AccessError):
+            self.save(self.integration, self.bertil, {"reference_status": rules.APPROVED})
 
     def test_priority_groups_are_managers(self):
         group = (

@@ -72,6 +72,9 @@ class TestHomeEligibility(HomeQueueCase):
         profile.write({"num_adults": 2, "num_children": 18})
         self.assertRefused(four_rooms, self.anna, rules.TOO_MANY_RESIDENTS)
         unknown.apply(self.anna)
+        # Staff read on the listing that the room type is unknown.
+        self.assertIn("9XYZ is not in the table", "".join(unknown.message_ids.mapped("body")))
+        self.assertNotIn("not in the table", "".join(four_rooms.message_ids.mapped("body")))
 
     def test_room_type_table_is_configurable(self):
         limit = self.env.ref("housing_home_queue.room_code_2rk")

@@ -29,11 +29,15 @@ class TestProfile(HomeQueueCase):
         )
         cls.staff = new_test_user(cls.env, "home_staff", groups="housing_base.group_housing_user")
 
+    def applicant_saves(self, vals):
+        return self.Profile.with_user(self.newcomer_user).save_application_profile(
+            self.newcomer.id, vals
+        )
+
     def test_applicant_creates_and_saves(self):
         # B1/C5: a new profile saved by the applicant is PENDING and valid six months.
-        profile = self.Profile.with_user(self.newcomer_user).create(
+        profile = self.applicant_saves(
             {
-                "partner_id": self.newcomer.id,
                 "num_adults": 1,
                 "num_children": 1,
                 "housing_type": "RENTAL",
@@ -48,7 +52,7 @@ class TestProfile(HomeQueueCase):
         # B2: saved again 40 days later: the same profile, six months from then.
         later = NOW + timedelta(days=40)
         with freeze_time(later):
-            profile.with_user(self.newcomer_user).write(
+            self.applicant_saves(
                 {"num_adults": 2, "num_children": 2, "reference_email": "bar@example.com"}
             )
         self.assertEqual((profile.num_adults, profile.num_children), (2, 2))
@@ -58,18 +62,14 @@ class TestProfile(HomeQueueCase):
         self.assertEqual(self.Profile.search_count([("partner_id", "=", self.newcomer.id)]), 1)
 
     def test_profile_expires_six_months_after_the_last_save(self):
-        profile = self.Profile.with_user(self.newcomer_user).create(
-            {"partner_id": self.newcomer.id, "housing_type": "LODGER"}
-        )
+        profile = self.applicant_saves({"housing_type": "LODGER"})
         with freeze_time(NOW + relativedelta(months=6, days=1)):
             profile.invalidate_recordset(["is_valid"])
             self.assertFalse(profile.is_valid)
 
     def test_staff_approval_moves_only_the_review(self):
         # B3: a pending profile approved two days later.
-        profile = self.Profile.with_user(self.newcomer_user).create(
-            {"partner_id": self.newcomer.id, "housing_type": "LODGER"}
-        )
+        profile = self.applicant_saves({"housing_type": "LODGER"})
         profile = self.Profile.browse(profile.id)
         later = NOW + timedelta(days=2)
         with freeze_time(later):
