@@ -9,4 +9,6 @@ from . import housing_viewing
 from . import housing_viewing_invitation
 from . import housing_rental_block
 from . import res_partner
+from . import housing_allocation_round
+from . import housing_allocation_line
 from . import res_users

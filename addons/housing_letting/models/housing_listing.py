@@ -612,6 +612,7 @@ class HousingListing(models.Model):
             return self.env["housing.offer"]
         ranking = todo._rank(at_offer=True)
         Application = self.env["housing.application"]
+        Round = self.env["housing.allocation.round"]
         disqualified_ids, offer_vals, empty = [], [], self.browse()
         now = fields.Datetime.now()
         for listing in todo:
@@ -625,6 +626,7 @@ class HousingListing(models.Model):
             # the checks now are disqualified; those who cannot be ranked (and everybody
             # below) are left as they are (Mimer's findAndDisqualifyIneligibleApplicant).
             candidate = None
+            first_disqualified = len(disqualified_ids)
             for app, verdict, __ in ranked:
                 if app.state != "active" or not verdict.rankable:
                     continue
@@ -634,6 +636,12 @@ class HousingListing(models.Model):
                     candidate = app
                     break
                 disqualified_ids.append(app.id)
+            # The allocation audit of the round: everybody's place, and what the round
+            # did with them.
+            outcomes = dict.fromkeys(disqualified_ids[first_disqualified:], "disqualified")
+            if candidate:
+                outcomes[candidate.id] = "offered"
+            audit = Round._record(listing, ranked, outcomes)
             if candidate is None:
                 if interested is not None:
                     invite |= listing  # nobody interested is left: invite the next
@@ -647,7 +655,7 @@ class HousingListing(models.Model):
                     "partner_id": candidate.partner_id.id,
                     "sent_at": now,
                     "deadline": offer_deadline(now, listing._policy().offer_business_days),
-                    "ranking_snapshot": self._ranking_snapshot(ranked),
+                    "allocation_round_id": audit.id,
                 }
             )
         Application.browse(disqualified_ids)._set_state("disqualified")

@@ -1,11 +1,11 @@
-from datetime import date
-
 from odoo import api, fields, models
 
 from ..tools import letting
-from ..tools.dates import format_deadline, queue_points, stockholm_date
+from ..tools.dates import format_deadline, stockholm_date
 
 RANKING_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
+# The first applicants of a round an offer shows (the audit keeps them all).
+RANKING_SHOWN = 200
 
 
 class HousingOffer(models.Model):
@@ -57,12 +57,21 @@ class HousingOffer(models.Model):
     )
     answered_at = fields.Datetime(readonly=True)
     lease_id = fields.Many2one("housing.lease", readonly=True)
+    allocation_round_id = fields.Many2one(
+        "housing.allocation.round",
+        string="Allocation audit",
+        readonly=True,
+        index=True,
+        ondelete="set null",
+        help="The round the offer was made in: the ranking as it was then.",
+    )
     # The whole ranking names the other applicants: staff and integrations only. The
     # applicant sees their own place and points.
     ranking_snapshot = fields.Json(
-        readonly=True,
+        compute="_compute_ranking_snapshot",
         groups=RANKING_READERS,
-        help="The ranking of the listing's applicants when the offer was made.",
+        help="The first applicants of the ranking when the offer was made (the whole "
+        "ranking is in the allocation audit).",
     )
     ranking_html = fields.Html(
         compute="_compute_ranking_html", string="Ranking when offered", groups=RANKING_READERS
@@ -89,24 +98,44 @@ class HousingOffer(models.Model):
         for offer in self:
             offer.deadline_display = format_deadline(offer.deadline, self.env.lang)
 
-    @api.depends("ranking_snapshot", "application_id", "sent_at")
-    def _compute_ranking_own(self):
+    @api.depends("allocation_round_id")
+    def _compute_ranking_snapshot(self):
+        Line = self.env["housing.allocation.line"].sudo()
         for offer in self:
-            row = next(
-                (
-                    row
-                    for row in offer.ranking_snapshot or []
-                    if row["application_id"] == offer.application_id.id
-                ),
-                None,
+            lines = Line.search(
+                [("round_id", "=", offer.allocation_round_id.id)], order="rank", limit=RANKING_SHOWN
             )
-            start = row and row["queue_start_date"]
-            offer.ranking_position = row["rank"] if row else 0
-            offer.ranking_queue_points = (
-                queue_points(date.fromisoformat(start), stockholm_date(offer.sent_at))
-                if start and offer.sent_at
-                else 0
+            offer.ranking_snapshot = [
+                {
+                    "rank": line.rank,
+                    "partner_id": line.partner_id.id or None,
+                    "partner": line.partner_name or None,
+                    "protected": line.protected,
+                    "priority": line.priority,
+                    "reason": line.priority_reason,
+                    "queue_start_date": line.queue_start_date and line.queue_start_date.isoformat(),
+                    "state": line.state,
+                    "application_id": line.application_id.id or None,
+                    "application_type": line.application_type,
+                }
+                for line in lines
+            ]
+
+    @api.depends("allocation_round_id", "application_id")
+    def _compute_ranking_own(self):
+        Line = self.env["housing.allocation.line"].sudo()
+        for offer in self:
+            line = Line.search(
+                [
+                    ("round_id", "=", offer.allocation_round_id.id),
+                    "|",
+                    ("application_id", "=", offer.application_id.id),
+                    ("protected_application_id", "=", offer.application_id.id),
+                ],
+                limit=1,
             )
+            offer.ranking_position = line.rank
+            offer.ranking_queue_points = line.queue_points
 
     @api.depends("ranking_snapshot", "sent_at")
     @api.depends_context("lang")
@@ -114,7 +143,7 @@ class HousingOffer(models.Model):
         Listing = self.env["housing.listing"]
         for offer in self:
             offer.ranking_html = Listing._ranking_table(
-                (offer.ranking_snapshot or [])[:200],
+                offer.ranking_snapshot or [],
                 stockholm_date(offer.sent_at) if offer.sent_at else None,
             )
 
