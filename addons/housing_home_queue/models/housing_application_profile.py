@@ -9,6 +9,7 @@ from odoo.addons.housing_letting.tools.dates import STOCKHOLM, stockholm_date
 from ..tools import housing_rules as rules
 
 STAFF_GROUP = "housing_base.group_housing_user"
+QUEUE_TYPE = "housing"
 STAFF_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
 # What the applicant writes (Mimer's client save): the household, the living situation,
 # the landlord and how to reach the reference, and the stated income.
@@ -327,8 +328,8 @@ class HousingApplicationProfile(models.Model):
         with ``vals`` (only CLIENT_FIELDS: household, living situation, landlord,
         reference phone and e-mail, income), creating it on the first save: valid six
         months from now, the reference as staff left it (PENDING on a new profile).
-        Applicants act for themselves only; staff and integrations for any contact.
-        Returns the profile."""
+        Applicants act for themselves only; staff and integrations for any contact. It
+        confirms the contact's housing queue place too. Returns the profile."""
         partner = record_argument(self.env["res.partner"], partner, "partner")
         self.env["housing.application"]._check_acting_for(partner)
         self._refuse_fields(set(vals) - set(CLIENT_FIELDS))
@@ -338,6 +339,9 @@ class HousingApplicationProfile(models.Model):
             profile.write(vals)
         else:
             profile = Profile.create({**vals, "partner_id": partner.id})
+        # Saving the profile shows the applicant is still looking: it keeps their housing
+        # queue place (keep-alive) too.
+        self.env["housing.queue.membership"]._confirm(partner, QUEUE_TYPE)
         return profile.with_env(self.env)
 
     # ------------------------------------------------------------------ review

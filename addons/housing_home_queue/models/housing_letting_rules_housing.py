@@ -9,8 +9,7 @@ from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 from ..tools import housing_rules as rules
-
-QUEUE_TYPE = "housing"
+from .housing_application_profile import QUEUE_TYPE
 
 
 def birth_date(personal_number):

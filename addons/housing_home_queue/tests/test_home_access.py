@@ -49,6 +49,16 @@ class TestHomeAccess(HomeQueueCase):
         self.assertEqual(self.anna_profile.last_updated_at, later)
         self.assertEqual(self.anna_profile.expires_at, later + relativedelta(months=6))
 
+    @freeze_time(NOW)
+    def test_profile_save_keeps_the_queue_place(self):
+        self.policy.keep_alive_months = 12
+        membership = self.join_queue(self.anna, NOW.date())
+        self.assertEqual(membership.expires_at, NOW.date() + relativedelta(months=12))
+        later = NOW + timedelta(days=40)
+        with freeze_time(later):
+            self.save(self.anna_user, self.anna, {"num_children": 0})
+        self.assertEqual(membership.expires_at, later.date() + relativedelta(months=12))
+
     def test_portal_first_save_creates_a_pending_profile(self):
         user = new_test_user(
             self.env, "home_stranger", groups="base.group_portal", partner_id=self.stranger.id

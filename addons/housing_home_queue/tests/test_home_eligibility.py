@@ -58,6 +58,19 @@ class TestHomeEligibility(HomeQueueCase):
         with freeze_time(NOW + timedelta(days=1)):
             self.assertTrue(self.listing.get_eligibility(minor)[self.listing.id][False]["eligible"])
 
+    def test_under_18_with_protected_identity(self):
+        # The personnummer of a protected contact is in the protected register.
+        minor = self.minor(date(2008, 3, 17))
+        self.profile_for(minor)
+        minor.housing_protect_identity("Skyddad identitet enligt Skatteverket")
+        self.assertFalse(minor.personal_number)
+        self.assertRefused(self.listing, minor, rules.UNDER_18)
+
+    def test_queue_place_lapsed(self):
+        membership = self.join_queue(self.anna, date(2020, 1, 1))
+        membership.sudo().state = "expired"
+        self.assertRefused(self.listing, self.anna, rules.QUEUE_MEMBERSHIP_EXPIRED)
+
     def test_household_against_room_type(self):
         # A3-A5: 1RK takes 3 persons, 4RK 7; an unknown room type takes any household.
         one_room = self.listing_for(self.homes[0])

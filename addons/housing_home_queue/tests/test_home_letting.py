@@ -24,6 +24,8 @@ class TestHomeLetting(HomeQueueCase):
         cls.Group = cls.env["housing.priority.group"]
         cls.medical = cls.Group.create({"name": "Medicinska skäl", "rank": 1})
         cls.transfer = cls.Group.create({"name": "Intern flytt", "rank": 2})
+        # The offer straight after the publication (the viewing round is tested below).
+        cls.policy.viewing_round = False
 
     def give_priority(self, partner, group, **values):
         return self.env["housing.priority.assignment"].create(
@@ -125,3 +127,21 @@ class TestHomeLetting(HomeQueueCase):
         listing.apply(self.bertil)
         self.assertEqual(listing.state, "assigned")
         self.assertEqual(listing.lease_id.partner_id, self.bertil)
+
+    def test_viewing_round_invites_a_pending_reference_but_offers_after_review(self):
+        # The housing queue lets by viewing rounds: a reference still under review does
+        # not stop the invitation, only the offer.
+        self.policy.write({"viewing_round": True, "viewing_invitations": 2})
+        self.Profile.search([("partner_id", "=", self.bertil.id)]).reference_status = rules.PENDING
+        listing = self.published()
+        listing.action_start_offer_round()
+        invitations = listing.viewing_ids.invitation_ids
+        self.assertEqual(invitations.partner_id, self.bertil | self.cecilia)
+        self.assertFalse(listing.offer_ids)
+        for invitation in invitations:
+            invitation.action_interested()
+        bertil = listing.application_ids.filtered(lambda a: a.partner_id == self.bertil)
+        self.assertEqual(
+            (bertil.state, bertil.priority_reason), ("disqualified", "reference_pending")
+        )
+        self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
