@@ -5,6 +5,7 @@ from . import housing_queue_refusal
 from . import housing_listing
 from . import housing_application
 from . import housing_offer
+from . import housing_letting_retention
 from . import housing_viewing
 from . import housing_viewing_invitation
 from . import housing_rental_block

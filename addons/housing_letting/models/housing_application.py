@@ -35,8 +35,13 @@ class HousingApplication(models.Model):
     )
     rental_object_id = fields.Many2one(related="listing_id.rental_object_id")
     listing_state = fields.Selection(related="listing_id.state", string="Listing status")
-    partner_id = fields.Many2one(
-        "res.partner", string="Applicant", required=True, index=True, ondelete="cascade"
+    # Empty only once anonymised after the retention period (housing.letting.retention).
+    partner_id = fields.Many2one("res.partner", string="Applicant", index=True, ondelete="cascade")
+    anonymised_at = fields.Datetime(
+        string="Anonymised on",
+        readonly=True,
+        copy=False,
+        help="When the applicant was removed after the retention period.",
     )
     customer_number = fields.Char(related="partner_id.customer_number")
     # The category's application types (parking: replace or additional); empty when the
@@ -54,6 +59,10 @@ class HousingApplication(models.Model):
     rank = fields.Integer(readonly=True, help="Place in the ranking of the listing.")
     offer_ids = fields.One2many("housing.offer", "application_id", string="Offers")
 
+    _partner_unless_anonymised = models.Constraint(
+        "CHECK(partner_id IS NOT NULL OR anonymised_at IS NOT NULL)",
+        "An application needs an applicant.",
+    )
     _partner_listing_unique = models.Constraint(
         "UNIQUE(listing_id, partner_id)", "The contact has already applied for this listing."
     )

@@ -56,6 +56,14 @@ class HousingLettingPolicy(models.Model):
         default="close",
         required=True,
     )
+    retention_months = fields.Integer(
+        string="Months to keep applicant data",
+        default=0,
+        required=True,
+        help="The applicants of a listing assigned or closed this many months ago are "
+        "anonymised by the daily retention run (their applications, offers and ranking "
+        "snapshots keep rank, points and reason without the person; leases stay). 0: kept.",
+    )
     offer_template_id = fields.Many2one(
         "mail.template",
         string="Offer e-mail",
@@ -172,6 +180,9 @@ class HousingLettingPolicy(models.Model):
     _days_positive = models.Constraint(
         "CHECK(publication_days >= 0 AND offer_business_days >= 0 AND credit_check_months >= 0)",
         "Days and months of a letting policy cannot be negative.",
+    )
+    _retention_positive = models.Constraint(
+        "CHECK(retention_months >= 0)", "The months to keep applicant data cannot be negative."
     )
     _viewing_keep_alive_positive = models.Constraint(
         "CHECK(viewing_invitations > 0 AND viewing_business_days >= 0 AND keep_alive_months >= 0 "

@@ -123,6 +123,16 @@ class HousingLettingRules(models.AbstractModel):
         other home applications are withdrawn). Nothing by default."""
 
     @api.model
+    def _anonymise_expired(self, policy, cutoff, today):
+        """The retention run (housing.letting.retention) for ``policy`` of the category:
+        anonymise the category's own applicant data no longer needed on ``today`` (homes:
+        application profiles and rejected references; ``cutoff`` is ``today`` less the
+        policy's retention months) and return how many records were anonymised. The
+        engine has already anonymised the applicants of listings ended before
+        ``cutoff``. Nothing by default."""
+        return 0
+
+    @api.model
     def _wrong_object_message(self, rental_object):
         """Why ``rental_object`` cannot be listed in this category."""
         return self.env._(

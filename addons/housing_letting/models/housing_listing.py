@@ -427,7 +427,13 @@ class HousingListing(models.Model):
                     "<td>{start}</td><td class='text-end'>{points}</td><td>{state}</td></tr>"
                 ).format(
                     rank=row["rank"],
-                    partner=row["partner"] or self.env._("Protected identity"),
+                    # Without a name: protected, or anonymised after the retention period.
+                    partner=row["partner"]
+                    or (
+                        self.env._("Protected identity")
+                        if row.get("protected")
+                        else self.env._("Anonymised")
+                    ),
                     priority=priorities.get(row["priority"] or "none", ""),
                     reason=reasons.get(row["reason"], row["reason"] or ""),
                     start=format_date(self.env, start) if start else "",

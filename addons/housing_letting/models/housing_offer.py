@@ -28,8 +28,13 @@ class HousingOffer(models.Model):
     application_id = fields.Many2one(
         "housing.application", required=True, index=True, ondelete="cascade", readonly=True
     )
-    partner_id = fields.Many2one(
-        "res.partner", string="Applicant", required=True, index=True, readonly=True
+    # Empty only once anonymised after the retention period (housing.letting.retention).
+    partner_id = fields.Many2one("res.partner", string="Applicant", index=True, readonly=True)
+    anonymised_at = fields.Datetime(
+        string="Anonymised on",
+        readonly=True,
+        copy=False,
+        help="When the applicant was removed after the retention period.",
     )
     state = fields.Selection(
         [
@@ -88,6 +93,10 @@ class HousingOffer(models.Model):
         string="Queue points when offered",
     )
 
+    _partner_unless_anonymised = models.Constraint(
+        "CHECK(partner_id IS NOT NULL OR anonymised_at IS NOT NULL)",
+        "An offer needs an applicant.",
+    )
     _one_active_offer = models.UniqueIndex(
         "(listing_id) WHERE state = 'active'", "The listing already has an active offer."
     )
