@@ -1,12 +1,7 @@
-from datetime import date
-
-from odoo import Command
-
-from odoo.addons.housing_lease.tests.common import HousingLeaseCase
-from odoo.addons.housing_letting.tests.common import identified_contacts
+from odoo.addons.housing_letting.tests.common import LettingCase
 
 
-class StorageQueueCase(HousingLeaseCase):
+class StorageQueueCase(LettingCase):
     """The lease test estate with storage rooms in its property and tenants at every
     distance from them.
 
@@ -16,6 +11,8 @@ class StorageQueueCase(HousingLeaseCase):
     - ``parking_only``: a parking lease in the property, no home
     - ``outsider``: no lease at all
     """
+
+    queue_type = "storage"
 
     @classmethod
     def setUpClass(cls):
@@ -60,36 +57,5 @@ class StorageQueueCase(HousingLeaseCase):
         cls.lease_for(cls.parking_only, cls.parking)
 
     @classmethod
-    def contacts(cls, names):
-        return identified_contacts(cls.env, [{"name": name} for name in names])
-
-    @classmethod
-    def lease_for(cls, partner, rental_object, start=date(2024, 1, 1), **values):
-        lease = cls.Lease.create(
-            {
-                "rental_object_id": rental_object.id,
-                "date_start": start,
-                "tenant_line_ids": [Command.create({"partner_id": partner.id})],
-                **values,
-            }
-        )
-        lease.action_confirm()
-        return lease
-
-    @classmethod
     def listing_for(cls, rental_object=None, **values):
-        return cls.Listing.create(
-            {
-                "rental_object_id": (rental_object or cls.rooms[0]).id,
-                "date_from": date(2026, 3, 1),
-                "date_to": date(2026, 3, 15),
-                "vacant_from": date(2026, 4, 1),
-                **values,
-            }
-        )
-
-    @classmethod
-    def join_queue(cls, partner, start):
-        return cls.Membership.create(
-            {"partner_id": partner.id, "queue_type": "storage", "queue_start_date": start}
-        )
+        return super().listing_for(rental_object or cls.rooms[0], **values)
