@@ -177,7 +177,8 @@ def rss_mb():
 def timed(label, func):
     env.flush_all()
     env.invalidate_all()
-    profiler = cProfile.Profile() if PROFILE and label.startswith(PROFILE) else None
+    profiled = PROFILE and label.startswith(tuple(PROFILE.split(",")))
+    profiler = cProfile.Profile() if profiled else None
     if TRACEMALLOC:
         tracemalloc.start()
     queries = cr.sql_log_count
@@ -294,7 +295,9 @@ def main():
     parser.add_argument("--db", default="bench_letting")
     parser.add_argument("--applicants", type=int, default=50000)
     parser.add_argument("--with-leases", type=int, default=50000)
-    parser.add_argument("--profile", metavar="STEP", help="e.g. rank, accept (label start)")
+    parser.add_argument(
+        "--profile", metavar="STEPS", help="cProfile the steps whose label starts so: rank,accept"
+    )
     parser.add_argument("--tracemalloc", action="store_true")
     parser.add_argument(
         "--steps", help="comma-separated steps to run, in order (default: all), e.g. apply,rank"

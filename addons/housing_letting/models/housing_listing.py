@@ -108,8 +108,8 @@ class HousingListing(models.Model):
         string="Ranking now",
         compute="_compute_ranking_html",
         groups="housing_base.group_housing_user,housing_base.group_housing_integration",
-        help="The applicants in the order they would be offered the space today, computed "
-        "whenever the listing is shown.",
+        help="The applicants in the order they would be offered the space today (the first "
+        "200), computed whenever the listing is shown.",
     )
 
     _one_open_listing = models.UniqueIndex(
@@ -381,7 +381,9 @@ class HousingListing(models.Model):
                 self._ranking_table(
                     [
                         self._ranking_row(rank, app, verdict, start)
-                        for rank, (app, verdict, start) in enumerate(ranked, 1)
+                        for rank, (app, verdict, start) in enumerate(
+                            ranked[: letting.RANKING_SHOWN], 1
+                        )
                     ],
                     stockholm_today(),
                 )
@@ -463,17 +465,23 @@ class HousingListing(models.Model):
         """Evaluate every active application of the listings (one batch of queries for
         all of them), nothing stored. ``at_offer``: the verdicts of making the offer now
         (the category's _check_at_offer), not those of applying. Returns {listing:
-        [(application, verdict, queue start date)] in ranking order}."""
-        applications = (
-            self.env["housing.application"]
-            .sudo()
-            .search_fetch(
-                [("listing_id", "in", self.ids), ("state", "in", RANKED_STATES)],
-                ["listing_id", "partner_id", "application_type", "create_date", "state"],
-                order="id",
+        [(application, verdict, queue start date)] in ranking order}.
+
+        The applications are read and sorted as plain values from one query (tens of
+        thousands of records would cost more than the ranking); the records returned
+        share one prefetch, so that reading the first ones reads a batch."""
+        Application = self.env["housing.application"].sudo()
+        Application.flush_model(["listing_id", "partner_id", "application_type", "state"])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, listing_id, partner_id, application_type, create_date "
+                "FROM housing_application WHERE listing_id = ANY(%s) AND state IN %s",
+                self.ids,
+                RANKED_STATES,
             )
         )
-        partners = applications.partner_id
+        rows = self.env.cr.fetchall()
+        partners = self.env["res.partner"].browse({row[2] for row in rows})
         facts, all_terms = self._evaluation(partners)
         Membership = self.env["housing.queue.membership"]
         queue_starts = {
@@ -481,8 +489,8 @@ class HousingListing(models.Model):
             for queue_type in {listing._queue_type() for listing in self.sudo()} - {None}
         }
         by_listing = defaultdict(list)
-        for application in applications:
-            by_listing[application.listing_id].append(application)
+        for row in rows:
+            by_listing[row[1]].append(row)
         ranking = {}
         not_identified = letting.refusal(letting.NOT_IDENTIFIED)
         lapsed = letting.refusal(letting.QUEUE_MEMBERSHIP_EXPIRED)
@@ -493,8 +501,7 @@ class HousingListing(models.Model):
             category_facts = facts[rules._name]
             starts = queue_starts.get(listing._queue_type(), {})
             lapsing_queue = listing._lapsing_queue()
-            for application in by_listing.get(listing, []):
-                partner_id = application.partner_id.id
+            for app_id, __, partner_id, application_type, applied_at in by_listing[listing.id]:
                 data = category_facts[partner_id]
                 # listing._verdict, without looking the listing's rules up per applicant.
                 if not data["identified"]:
@@ -502,14 +509,17 @@ class HousingListing(models.Model):
                 elif lapsing_queue in data["expired_queues"]:
                     verdict = lapsed
                 else:
-                    verdict = judge(listing, terms, data, application.application_type)
-                ranked.append((application, verdict, starts.get(partner_id)))
-            ranked.sort(
-                key=lambda item: letting.ranking_key(
-                    item[1], item[2], item[0].create_date, item[0].id
-                )
-            )
-            ranking[listing] = ranked
+                    verdict = judge(listing, terms, data, application_type)
+                start = starts.get(partner_id)
+                key = letting.ranking_key(verdict, start, applied_at, app_id)
+                ranked.append((key, app_id, verdict, start))
+            # The keys end with the application id: no two are equal.
+            ranked.sort(key=lambda item: item[0])
+            applications = Application.browse([item[1] for item in ranked])
+            ranking[listing] = [
+                (application, verdict, start)
+                for application, (__, __, verdict, start) in zip(applications, ranked, strict=True)
+            ]
         return ranking
 
     def _rank(self, at_offer=False):
@@ -853,8 +863,12 @@ class HousingListing(models.Model):
             )
         )
         lease.action_confirm()
-        others = self.application_ids.filtered(
-            lambda app: app != application and app.state in RANKED_STATES
+        others = self.env["housing.application"].search(
+            [
+                ("listing_id", "=", self.id),
+                ("state", "in", RANKED_STATES),
+                ("id", "!=", application.id),
+            ]
         )
         others._set_state("assigned_other")
         application.write({"state": "accepted"})
@@ -872,7 +886,7 @@ class HousingListing(models.Model):
             ),
             message_type="notification",
         )
-        self._policy()._send("result_template_id", others)
+        others._queue_result_mails()
         return lease
 
     # ------------------------------------------------------------------ crons

@@ -4,8 +4,6 @@ from ..tools import letting
 from ..tools.dates import format_deadline, stockholm_date
 
 RANKING_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
-# The first applicants of a round an offer shows (the audit keeps them all).
-RANKING_SHOWN = 200
 
 
 class HousingOffer(models.Model):
@@ -112,7 +110,9 @@ class HousingOffer(models.Model):
         Line = self.env["housing.allocation.line"].sudo()
         for offer in self:
             lines = Line.search(
-                [("round_id", "=", offer.allocation_round_id.id)], order="rank", limit=RANKING_SHOWN
+                [("round_id", "=", offer.allocation_round_id.id)],
+                order="rank",
+                limit=letting.RANKING_SHOWN,
             )
             offer.ranking_snapshot = [
                 {

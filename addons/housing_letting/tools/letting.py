@@ -37,6 +37,9 @@ QUEUE_MEMBERSHIP_EXPIRED = "queue_membership_expired"
 # Why an eligible applicant on a first-come-first-served listing is where they are.
 FIRST_COME = "first_come"
 
+# How many applicants of a ranking the staff screens show (an allocation audit keeps all).
+RANKING_SHOWN = 200
+
 # The priority of a contact who may not be offered the listing.
 NOT_RANKABLE = "none"
 # Where the not rankable sort: after every priority group (priorities are digits).

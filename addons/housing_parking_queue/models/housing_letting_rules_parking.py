@@ -1,4 +1,5 @@
-from collections import defaultdict
+from collections import defaultdict, namedtuple
+from types import MappingProxyType
 
 from odoo import api, models
 from odoo.tools import SQL
@@ -12,6 +13,10 @@ from ..tools import rules
 PARKING_LEASE_TYPES = ("parking", "garage")
 # Parking leases that count for the priority: a lease under notice is ending (Mimer).
 PARKING_COUNTED_STATES = ("upcoming", "current")
+# The leases of a contact are counted by residential area and by property.
+WHERES = ("area", "property")
+# The counts by area or property of a contact without such leases (shared, read-only).
+NO_COUNTS = MappingProxyType({})
 
 
 class HousingLettingRulesParking(models.AbstractModel):
@@ -59,14 +64,14 @@ class HousingLettingRulesParking(models.AbstractModel):
         leases count when upcoming or current: one under notice is ending (Mimer)."""
         partner_ids = set(partners.ids)
         counters = ("housing", "upcoming", "parking")
+        # The counts by area and property are made for those who have a lease: tens of
+        # thousands of applicants do not get six empty mappings each.
         facts = {
             pid: {
                 **dict.fromkeys(counters, 0),
-                **{
-                    f"{counter}_{where}": defaultdict(int)
-                    for counter in counters
-                    for where in ("area", "property")
-                },
+                **dict.fromkeys(
+                    (f"{counter}_{where}" for counter in counters for where in WHERES), NO_COUNTS
+                ),
             }
             for pid in partner_ids
         }
@@ -101,20 +106,24 @@ class HousingLettingRulesParking(models.AbstractModel):
             for kind in kinds:
                 data[kind] += count
                 # Without an area or property: False, as the listing's empty ids read.
-                data[f"{kind}_area"][area_id or False] += count
-                data[f"{kind}_property"][prop_id or False] += count
-        # One query, whatever the number of partners (reading them one by one would
-        # fetch them in batches of 1000).
-        partners = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_fetch(
-                [("id", "in", list(partner_ids))],
-                ["name", "debt_collection_date", "street", "zip", "city", *IDENTITY_FIELDS],
+                for where, where_id in (("area", area_id), ("property", prop_id)):
+                    key = f"{kind}_{where}"
+                    if data[key] is NO_COUNTS:
+                        data[key] = defaultdict(int)
+                    data[key][where_id or False] += count
+        # One query, whatever the number of partners, and no records: reading tens of
+        # thousands of contacts as records costs more than the ranking.
+        columns = ("id", "debt_collection_date", "street", "zip", "city", *IDENTITY_FIELDS)
+        self.env["res.partner"].flush_model(columns[1:])
+        self.env.cr.execute(
+            SQL(
+                "SELECT %s FROM res_partner WHERE id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(column) for column in columns),
+                list(partner_ids),
             )
         )
-        for partner in partners:
+        Contact = namedtuple("Contact", columns)
+        for partner in map(Contact._make, self.env.cr.fetchall()):
             data = facts[partner.id]
             data["debt_collection_date"] = partner.debt_collection_date or None
             data["complete_address"] = bool(partner.street and partner.zip and partner.city)
@@ -153,18 +162,18 @@ class HousingLettingRulesParking(models.AbstractModel):
         terms, area, props = terms
 
         def in_property(counts):
-            return sum(counts[prop] for prop in props)
+            return sum(counts.get(prop, 0) for prop in props)
 
         # The upcoming home decides the residents-only rules when there is one (without
         # one, every residence lease counted is current or under notice).
         home = "upcoming" if data["upcoming"] else "housing"
         facts = rules.ApplicantFacts(
             housing=data["housing"],
-            housing_in_area=data["housing_area"][area],
-            home_in_area=bool(data[f"{home}_area"][area]),
+            housing_in_area=data["housing_area"].get(area, 0),
+            home_in_area=bool(data[f"{home}_area"].get(area)),
             home_in_property=bool(in_property(data[f"{home}_property"])),
             parking=data["parking"],
-            parking_in_area=data["parking_area"][area],
+            parking_in_area=data["parking_area"].get(area, 0),
             parking_in_property=in_property(data["parking_property"]),
             debt_collection_date=data["debt_collection_date"],
             complete_address=data["complete_address"],
