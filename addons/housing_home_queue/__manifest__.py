@@ -18,6 +18,7 @@
         "wizard/housing_reference_reject_wizard_views.xml",
         "views/housing_home_queue_config_views.xml",
         "views/housing_home_listing_views.xml",
+        "views/res_partner_views.xml",
         "views/housing_home_queue_menus.xml",
     ],
     "demo": ["demo/housing_home_queue_demo.xml"],

@@ -6,3 +6,4 @@ from . import housing_letting_policy
 from . import housing_application
 from . import housing_listing
 from . import housing_letting_rules_housing
+from . import res_partner

@@ -149,3 +149,8 @@ class TestHomeAccess(HomeQueueCase):
             self.Profile.with_user(self.staff).search([("id", "=", self.anna_profile.id)])
         )
         self.assertEqual(self.Profile.with_user(self.anna_user).search([]), self.anna_profile)
+
+    def test_contact_form_shows_the_housing_queue_to_staff(self):
+        self.assertEqual(self.anna.with_user(self.staff).application_profile_ids, self.anna_profile)
+        with self.assertRaises(AccessError):
+            self.anna.with_user(self.anna_user).read(["application_profile_ids"])
