@@ -344,6 +344,26 @@ class HousingApplicationProfile(models.Model):
         self.env["housing.queue.membership"]._confirm(partner, QUEUE_TYPE)
         return profile.with_env(self.env)
 
+    # ------------------------------------------------------------------ retention
+    def _erase_reference(self):
+        """Retention: forget the review of these references (a rejection whose end date
+        is long past), with its trail in the chatter; they wait for a review again."""
+        self = self.sudo()
+        names = [*REVIEW_FIELDS, "reference_phone", "reference_email", *RULE_DATE_FIELDS[2:]]
+        self.env["mail.tracking.value"].search(
+            [
+                ("mail_message_id.model", "=", self._name),
+                ("mail_message_id.res_id", "in", self.ids),
+                ("field_id.name", "in", names),
+            ]
+        ).unlink()
+        super(HousingApplicationProfile, self.with_context(tracking_disable=True)).write(
+            {
+                **dict.fromkeys(names, False),
+                "reference_status": rules.PENDING,
+            }
+        )
+
     # ------------------------------------------------------------------ review
     def _review(self, status, **vals):
         if not self._is_staff():

@@ -1,6 +1,7 @@
 import datetime
 
 from odoo import api, fields, models
+from odoo.fields import Domain
 from odoo.tools import SQL
 
 from odoo.addons.housing_letting.models.housing_letting_rules import IDENTITY_FIELDS
@@ -9,7 +10,7 @@ from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 from ..tools import housing_rules as rules
-from .housing_application_profile import QUEUE_TYPE
+from .housing_application_profile import QUEUE_TYPE, end_of_day
 
 
 def birth_date(personal_number):
@@ -245,6 +246,29 @@ class HousingLettingRulesHousing(models.AbstractModel):
     @api.model
     def _check_at_offer(self, listing, terms, data, application_type):
         return rules.check_at_offer(terms[0], self._applicant_facts(listing, data))
+
+    # ------------------------------------------------------------------ retention
+    @api.model
+    def _anonymise_expired(self, policy, cutoff, today):
+        """Profiles not saved since ``cutoff`` (long expired: valid six months) are
+        deleted with their chatter; references rejected until a day before ``cutoff``
+        lose their review. Returns how many profiles were deleted or erased."""
+        Profile = self.env["housing.application.profile"].sudo()
+        since = end_of_day(cutoff - datetime.timedelta(days=1))
+        stale = Profile.search(
+            Domain("last_updated_at", "<", since)
+            | Domain("last_updated_at", "=", False) & Domain("create_date", "<", since)
+        )
+        rejected = (
+            Profile.search(
+                [("reference_status", "=", rules.REJECTED), ("reference_expires_at", "<", cutoff)]
+            )
+            - stale
+        )
+        rejected._erase_reference()
+        count = len(stale) + len(rejected)
+        stale.unlink()
+        return count
 
     # ------------------------------------------------------------------ letting
     @api.model

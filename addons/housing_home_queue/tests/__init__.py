@@ -3,3 +3,4 @@ from . import test_profile
 from . import test_home_eligibility
 from . import test_home_letting
 from . import test_home_access
+from . import test_home_retention

@@ -1,12 +1,11 @@
-from datetime import date, datetime
+from datetime import datetime
 
 from dateutil.relativedelta import relativedelta
 from stdnum import luhn
 
 from odoo import fields
 
-from odoo.addons.housing_lease.tests.common import HousingLeaseCase
-from odoo.addons.housing_letting.tests.common import identified_contacts
+from odoo.addons.housing_letting.tests.common import LettingCase, identified_contacts
 from odoo.addons.housing_letting.tools.letting import LettingRefusal
 
 from ..tools import housing_rules as rules
@@ -15,13 +14,15 @@ from ..tools import housing_rules as rules
 NOW = datetime(2026, 3, 16, 8, 0)
 
 
-class HomeQueueCase(HousingLeaseCase):
+class HomeQueueCase(LettingCase):
     """The lease test estate with homes of several room types, identified applicants with
     valid profiles (approved references) and helpers for listings and the queue.
 
     - ``anna``, ``bertil``, ``cecilia``, ``david``: adults, profiles of 1 adult + 1 child
     - ``homes``: 1RK, 2RK, 3RK, 4RK and an unknown room type (9XYZ), 7000 kr a month
     """
+
+    queue_type = "housing"
 
     @classmethod
     def setUpClass(cls):
@@ -87,21 +88,7 @@ class HomeQueueCase(HousingLeaseCase):
 
     @classmethod
     def listing_for(cls, home=None, **values):
-        return cls.Listing.create(
-            {
-                "rental_object_id": (home or cls.homes[1]).id,
-                "date_from": date(2026, 3, 1),
-                "date_to": date(2026, 3, 15),
-                "vacant_from": date(2026, 4, 1),
-                **values,
-            }
-        )
-
-    @classmethod
-    def join_queue(cls, partner, start):
-        return cls.Membership.create(
-            {"partner_id": partner.id, "queue_type": "housing", "queue_start_date": start}
-        )
+        return super().listing_for(home or cls.homes[1], **values)
 
     def assertRefused(self, listing, partner, code):
         """``partner`` may not apply to ``listing`` for ``code``: get_eligibility says so
