@@ -9,7 +9,7 @@ from odoo.tools import SQL
 
 from ..tools.dates import stockholm_date
 
-ROUND_KINDS = [("offer", "Offer round")]
+ROUND_KINDS = [("offer", "Offer round"), ("viewing", "Invitations to a viewing")]
 # Columns of the complaint export, in order (line fields).
 EXPORT_FIELDS = (
     "rank",
@@ -151,6 +151,31 @@ class HousingAllocationRound(models.Model):
             )
             audit.invalidate_recordset(["line_ids"])
         return audit
+
+    def _ranking_rows(self, limit):
+        """The first ``limit`` lines of this round (empty: none) as ranking rows
+        (housing.listing._ranking_table): what an offer or a viewing shows of its
+        ranking."""
+        lines = (
+            self.env["housing.allocation.line"]
+            .sudo()
+            .search([("round_id", "=", self.id)], order="rank", limit=limit)
+        )
+        return [
+            {
+                "rank": line.rank,
+                "partner_id": line.partner_id.id or None,
+                "partner": line.partner_name or None,
+                "protected": line.protected,
+                "priority": line.priority,
+                "reason": line.priority_reason,
+                "queue_start_date": line.queue_start_date and line.queue_start_date.isoformat(),
+                "state": line.state,
+                "application_id": line.application_id.id or None,
+                "application_type": line.application_type,
+            }
+            for line in lines
+        ]
 
     # ------------------------------------------------------------------ export
     def action_export_csv(self):

@@ -692,19 +692,6 @@ class HousingListing(models.Model):
         empty._no_candidate()
         return offers
 
-    @api.model
-    def _ranking_snapshot(self, ranked):
-        """The rows of a ranking (as _ranking returns it) kept with an offer or a viewing
-        round: who ranked where, with the priority and the reason."""
-        return [
-            {
-                **self._ranking_row(rank, app, verdict, start),
-                "application_id": app.id,
-                "application_type": app.application_type,
-            }
-            for rank, (app, verdict, start) in enumerate(ranked, 1)
-        ]
-
     # ------------------------------------------------------------------ viewing rounds
     def _open_viewing(self):
         """The listing's viewing round collecting answers (or an empty recordset)."""
@@ -742,6 +729,7 @@ class HousingListing(models.Model):
             ranked = ranking[listing]
             invited = set(listing.viewing_ids.invitation_ids.application_id.ids)
             chosen = []
+            first_disqualified = len(disqualified_ids)
             for rank, (app, verdict, __) in enumerate(ranked, 1):
                 if len(chosen) >= policy.viewing_invitations:
                     break
@@ -751,18 +739,19 @@ class HousingListing(models.Model):
                     chosen.append((rank, app))
                 else:
                     disqualified_ids.append(app.id)
+            # The allocation audit of the round, as for an offer round.
+            audit = self.env["housing.allocation.round"]._record(
+                listing,
+                ranked,
+                dict.fromkeys(disqualified_ids[first_disqualified:], "disqualified"),
+                kind="viewing",
+            )
             if not chosen:
                 nobody |= listing
                 continue
             planned = listing.viewing_ids.filtered(lambda viewing: viewing.state == "planned")
             viewing = planned[:1] or self.env["housing.viewing"].create({"listing_id": listing.id})
-            viewing.write(
-                {
-                    "state": "open",
-                    "sent_at": now,
-                    "ranking_snapshot": self._ranking_snapshot(ranked),
-                }
-            )
+            viewing.write({"state": "open", "sent_at": now, "allocation_round_id": audit.id})
             deadline = offer_deadline(now, policy.viewing_business_days)
             invitation_vals += [
                 {

@@ -107,28 +107,8 @@ class HousingOffer(models.Model):
 
     @api.depends("allocation_round_id")
     def _compute_ranking_snapshot(self):
-        Line = self.env["housing.allocation.line"].sudo()
         for offer in self:
-            lines = Line.search(
-                [("round_id", "=", offer.allocation_round_id.id)],
-                order="rank",
-                limit=letting.RANKING_SHOWN,
-            )
-            offer.ranking_snapshot = [
-                {
-                    "rank": line.rank,
-                    "partner_id": line.partner_id.id or None,
-                    "partner": line.partner_name or None,
-                    "protected": line.protected,
-                    "priority": line.priority,
-                    "reason": line.priority_reason,
-                    "queue_start_date": line.queue_start_date and line.queue_start_date.isoformat(),
-                    "state": line.state,
-                    "application_id": line.application_id.id or None,
-                    "application_type": line.application_type,
-                }
-                for line in lines
-            ]
+            offer.ranking_snapshot = offer.allocation_round_id._ranking_rows(letting.RANKING_SHOWN)
 
     @api.depends("allocation_round_id", "application_id")
     def _compute_ranking_own(self):

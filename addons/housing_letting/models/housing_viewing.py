@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from ..tools.dates import stockholm_date
+from ..tools.letting import RANKING_SHOWN
 from .housing_offer import RANKING_READERS
 
 
@@ -49,10 +50,14 @@ class HousingViewing(models.Model):
     # Stored: every answer writes the viewing's row, so two answers at once are handled
     # one after the other (the second is retried and sees the first).
     pending_count = fields.Integer(compute="_compute_counts", store=True, string="Awaiting answer")
-    ranking_snapshot = fields.Json(
-        readonly=True,
+    allocation_round_id = fields.Many2one(
+        "housing.allocation.round",
+        string="Audit of the invitations",
         groups=RANKING_READERS,
-        help="The ranking of the listing's applicants when the invitations were sent.",
+        readonly=True,
+        index=True,
+        ondelete="set null",
+        help="The allocation audit of the round: the ranking the invitations were sent from.",
     )
     ranking_html = fields.Html(
         compute="_compute_ranking_html", string="Ranking when invited", groups=RANKING_READERS
@@ -75,13 +80,13 @@ class HousingViewing(models.Model):
             viewing.interested_count = states.count("interested")
             viewing.pending_count = states.count("pending")
 
-    @api.depends("ranking_snapshot", "sent_at")
+    @api.depends("allocation_round_id", "sent_at")
     @api.depends_context("lang")
     def _compute_ranking_html(self):
         Listing = self.env["housing.listing"]
         for viewing in self:
             viewing.ranking_html = Listing._ranking_table(
-                (viewing.ranking_snapshot or [])[:200],
+                viewing.allocation_round_id._ranking_rows(RANKING_SHOWN),
                 stockholm_date(viewing.sent_at) if viewing.sent_at else None,
             )
 

@@ -3,7 +3,7 @@ from datetime import date, datetime
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from ..tools import rules
 from .common import ParkingQueueCase
@@ -93,7 +93,11 @@ class TestViewingRound(ParkingQueueCase):
             self.assertIn(
                 "Invited to the viewing: Första Sökande, Andra Sökande", listing.message_ids[0].body
             )
-            self.assertEqual(len(viewing.ranking_snapshot), 5)
+            # The allocation audit keeps the ranking the invitations were sent from.
+            audit = viewing.allocation_round_id
+            self.assertEqual((audit.kind, audit.applicant_count), ("viewing", 5))
+            self.assertEqual(audit.line_ids.sorted("rank").partner_id[:2], self.first | self.second)
+            self.assertIn("Första Sökande", viewing.ranking_html)
 
         with freeze_time("2026-03-17 18:00"):
             self.invitation(listing, self.first).action_interested()
@@ -185,6 +189,19 @@ class TestViewingRound(ParkingQueueCase):
             self.assertEqual(
                 listing.viewing_ids.invitation_ids.mapped("state"), ["withdrawn", "withdrawn"]
             )
+
+    def test_parking_listing_form_plans_and_closes_viewings(self):
+        view = self.env.ref("housing_parking_queue.housing_parking_listing_view_form")
+        arch = self.Listing.get_views([(view.id, "form")])["views"]["form"]["arch"]
+        self.assertIn('name="viewings"', arch)
+        self.assertIn("action_close_viewing_round", arch)
+        listing = self.listing_for()
+        with Form(listing, view=view) as form, form.viewing_ids.new() as viewing:
+            viewing.place = "Vid garageinfarten"
+        self.assertEqual(
+            (listing.viewing_ids.place, listing.viewing_ids.state),
+            ("Vid garageinfarten", "planned"),
+        )
 
     def test_invitation_deadline_skips_weekends_and_easter(self):
         with freeze_time("2026-04-01 08:00"):  # Wednesday before Easter
