@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import StorageQueueCase
 
@@ -61,10 +61,15 @@ class TestStorageAccess(StorageQueueCase):
         self.assertEqual((lease.partner_id, lease.lease_type), (self.same_property, "storage"))
 
     def test_housing_user_publishes_and_offers(self):
-        listing = self.Listing.with_user(self.lease_user).create(
-            {"rental_object_id": self.rooms[2].id, "vacant_from": date(2026, 4, 1)}
-        )
+        # From Storage rooms → Listings → New: the engine's form offers storage rooms only.
+        with Form(self.Listing.with_user(self.lease_user)) as form:
+            self.assertEqual(form.category_object_type, "storage")
+            form.rental_object_id = self.rooms[2]
+            form.vacant_from = date(2026, 4, 1)
+            self.assertEqual(form.date_to, date(2026, 3, 24))
+        listing = form.record
         self.assertEqual((listing.category, listing.rule), ("storage", "scored"))
+        self.assertFalse(listing.storage_residents_only)
         self.Application.with_user(self.lease_user).create(
             {"listing_id": listing.id, "partner_id": self.elsewhere.id}
         )
