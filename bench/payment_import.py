@@ -9,8 +9,9 @@ in .local/ is started if it is not running, and left running):
     python3 bench/payment_import.py --keep-db    # keep the scratch database afterwards
 
 Options: --payments (12000: as many avier, one per tenant, and one payment each),
---db (scratch database, default bench_payment), --reuse-db (measure again on a kept data
-set: the file is imported again, which creates nothing).
+--db (scratch database, default bench_payment), --reuse-db (measure again on the data set
+kept by --keep-db: the database is copied afresh from ``<db>_data``, the data set as built,
+before anything was imported).
 
 The data set: a company on the Swedish chart (BAS) with its bankgiro and bank journal,
 one posted avi of 6,200 kr per tenant with its OCR number. The BGMax file has four
@@ -96,6 +97,7 @@ env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=Tru
 StLine = type(env["account.bank.statement.line"])
 cr = env.cr
 marks = []
+times = []
 find = StLine._housing_find_avier
 reconcile = StLine._housing_reconcile
 own = []
@@ -104,6 +106,7 @@ own = []
 def _housing_find_avier(self, references, company):
     # Called once at the start of each batch, after its look-up of known payments.
     marks.append(cr.sql_log_count - 1)
+    times.append(time.perf_counter())
     before = cr.sql_log_count
     result = find(self, references, company)
     own.append(cr.sql_log_count - before)
@@ -132,6 +135,9 @@ queries = end - queries
 rss_after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 env.cr.commit()
 per_batch = [b - a for a, b in zip(marks, [*marks[1:], end])]
+seconds_per_batch = [
+    round(b - a, 1) for a, b in zip(times, [*times[1:], started + seconds])
+]
 lines = env["account.bank.statement.line"].search([("housing_import_id", "=", record.id)])
 states = {}
 for line in lines:
@@ -145,6 +151,7 @@ print("BENCH_RESULT=" + json.dumps({
     "batches": len(marks),
     "queries_per_batch": [min(per_batch), max(per_batch)] if per_batch else None,
     "own_queries_per_batch": [min(own), max(own)] if own else None,
+    "seconds_per_batch": seconds_per_batch,
     "ms_per_payment": round(1000 * seconds / len(lines), 1) if len(lines) else None,
     "queries_per_payment": round(queries / len(lines), 1) if len(lines) else None,
     "lines_by_state": states, "avier_by_payment_state": paid,
@@ -171,10 +178,14 @@ def main():
     options.file.parent.mkdir(exist_ok=True)
 
     odoo, args = project_env()
+    template = f"{options.db}_data"
     if options.reuse_db:
-        measure(odoo, args, options, {"reused": options.db})
+        psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+        psql(args, f'CREATE DATABASE "{options.db}" TEMPLATE "{template}"')
+        measure(odoo, args, options, {"reused": template})
         return
     psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+    psql(args, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
     print(f"Installing housing_payment into {options.db} ...", flush=True)
     subprocess.run(
         [
@@ -201,6 +212,8 @@ def main():
         )
     )
     print(f"  done in {time.monotonic() - started:.0f} s: {data}", flush=True)
+    if options.keep_db:
+        psql(args, f'CREATE DATABASE "{template}" TEMPLATE "{options.db}"')
     measure(odoo, args, options, data)
 
 

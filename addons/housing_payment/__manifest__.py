@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/housing_payment_security.xml",
+        "data/ir_cron_data.xml",
         "views/housing_payment_import_views.xml",
         "views/account_bank_statement_line_views.xml",
         "views/housing_tenant_arrears_views.xml",

@@ -11,6 +11,9 @@ from odoo.addons.housing_invoicing.tools import ocr
 from ..tools import bgmax, camt054
 
 BATCH_SIZE = 500
+# A file of more payments than this is imported in the background, a batch at a time
+# (each batch its own transaction): a request would outlast the server's time limit.
+IMMEDIATE_LIMIT = 1000
 
 
 class HousingPaymentImport(models.Model):
@@ -41,6 +44,27 @@ class HousingPaymentImport(models.Model):
     )
     line_ids = fields.One2many(
         "account.bank.statement.line", "housing_import_id", string="Payments", readonly=True
+    )
+    state = fields.Selection(
+        [("queued", "Importing"), ("done", "Imported")],
+        string="Status",
+        default="done",
+        required=True,
+        readonly=True,
+    )
+    payment_count = fields.Integer(
+        string="Payments in the file",
+        readonly=True,
+        help="What the file holds; while a large file is imported in the background, the "
+        "payments imported so far are counted beside it.",
+    )
+    file_data = fields.Binary(
+        string="File",
+        attachment=True,
+        readonly=True,
+        groups="base.group_system",
+        help="The file, kept only until its payments are imported (it holds payers' names "
+        "and addresses).",
     )
     skipped_count = fields.Integer(
         string="Already imported",
@@ -90,7 +114,9 @@ class HousingPaymentImport(models.Model):
         return self._import_file(content, filename).id
 
     def _import_file(self, data, filename=""):
-        """The import of the file ``data`` (bytes); see :meth:`import_file`."""
+        """The import of the file ``data`` (bytes); see :meth:`import_file`. A file of
+        more than ``IMMEDIATE_LIMIT`` payments is checked now and imported in the
+        background (the import is returned with the status *Importing*)."""
         self.check_access("create")
         company = self.env.company
         file_hash = hashlib.sha256(data).hexdigest()
@@ -101,6 +127,8 @@ class HousingPaymentImport(models.Model):
         # The journal and the company's bankgiro are read as the import's own set-up: the
         # access right checked above is what allows the import.
         journal = self._payment_journal(company.sudo(), statements)
+        payment_count = sum(len(statement.lines) for statement in statements)
+        queued = payment_count > IMMEDIATE_LIMIT
         record = self.sudo().create(
             {
                 "name": filename or file_hash[:12],
@@ -108,10 +136,38 @@ class HousingPaymentImport(models.Model):
                 "file_format": file_format,
                 "file_hash": file_hash,
                 "user_id": self.env.user.id,
+                "payment_count": payment_count,
+                "state": "queued" if queued else "done",
+                "file_data": base64.b64encode(data) if queued else False,
             }
         )
-        record._create_statements(journal, statements)
+        if queued:
+            self.env.ref("housing_payment.ir_cron_housing_payment_import").sudo()._trigger()
+        else:
+            record._create_statements(journal, statements)
         return record.sudo(self.env.su)
+
+    @api.model
+    def _cron_import_queued(self):
+        """Import the files waiting in the background, a batch of payments at a time,
+        each batch committed on its own: a run that stops resumes where it was (the
+        payments imported are known by their keys)."""
+        for record in self.search([("state", "=", "queued")], order="id"):
+            if not record._import_queued():
+                return
+
+    def _import_queued(self):
+        """Import this waiting file; False when the run's time is up before the end."""
+        self.ensure_one()
+        data = base64.b64decode(self.file_data)
+        __, statements = self._parse(data, self.name)
+        company = self.company_id
+        journal = self.with_company(company)._payment_journal(company, statements)
+        if not self.with_company(company)._create_statements(journal, statements, commit=True):
+            return False
+        self.write({"state": "done", "file_data": False})
+        self.env["ir.cron"]._commit_progress()
+        return True
 
     @api.model
     def _parse(self, data, filename):
@@ -193,47 +249,54 @@ class HousingPaymentImport(models.Model):
                 )
         return journal
 
-    def _create_statements(self, journal, statements):
+    def _create_statements(self, journal, statements, commit=False):
         """A bank statement per statement of the file, its payments created and matched
         in batches: per batch one look-up of the payments already imported, one of the
-        avier of all its references, one creation and one reconciliation plan."""
+        avier of all its references, one creation and one reconciliation plan. With
+        ``commit`` each batch is committed on its own and the statements this import
+        made before are continued; returns False when the run's time was up first."""
         self.ensure_one()
         StLine = self.env["account.bank.statement.line"].sudo().with_company(self.company_id)
-        skipped = 0
+        record = self.sudo()
+        remaining = sum(len(data.lines) for data in statements)
         for data in statements:
-            statement = (
-                self.env["account.bank.statement"]
-                .sudo()
-                .create(
-                    {
-                        "name": data.name,
-                        "date": data.date,
-                        "housing_import_id": self.id,
-                    }
-                )
+            statement = record.statement_ids.filtered(
+                lambda st, data=data: (st.name, st.date) == (data.name, data.date)
+            ) or self.env["account.bank.statement"].sudo().create(
+                {"name": data.name, "date": data.date, "housing_import_id": self.id}
             )
             for start in range(0, len(data.lines), BATCH_SIZE):
                 batch = data.lines[start : start + BATCH_SIZE]
-                known = set(
-                    StLine.search(
-                        [("housing_import_key", "in", [line.key for line in batch])]
-                    ).mapped("housing_import_key")
+                remaining -= len(batch)
+                known = StLine.search_fetch(
+                    [("housing_import_key", "in", [line.key for line in batch])],
+                    ["housing_import_key", "housing_import_id"],
                 )
-                batch = [line for line in batch if line.key not in known]
-                skipped += len(known)
-                references = {line.reference for line in batch if line.reference}
-                items = StLine._housing_find_avier(references, self.company_id)
-                st_lines = StLine.create(
-                    [self._line_values(journal, statement, line, items) for line in batch]
-                )
-                StLine._housing_reconcile(st_lines, items)
+                known_keys = set(known.mapped("housing_import_key"))
+                batch = [line for line in batch if line.key not in known_keys]
+                if elsewhere := len(known.filtered(lambda line: line.housing_import_id != record)):
+                    record.skipped_count += elsewhere
+                if batch:
+                    references = {line.reference for line in batch if line.reference}
+                    items = StLine._housing_find_avier(references, self.company_id)
+                    st_lines = StLine.create(
+                        [self._line_values(journal, statement, line, items) for line in batch]
+                    )
+                    StLine._housing_reconcile(st_lines, items)
+                if commit:
+                    time_left = self.env["ir.cron"]._commit_progress(
+                        len(batch), remaining=remaining
+                    )
+                    self.env.invalidate_all()
+                    if not time_left and remaining:
+                        return False
             if statement.line_ids:
                 statement.balance_end_real = statement.balance_start + sum(
                     statement.line_ids.mapped("amount")
                 )
             else:
                 statement.unlink()
-        self.skipped_count = skipped
+        return True
 
     def _line_values(self, journal, statement, line, items_by_reference):
         values = {

@@ -1,5 +1,6 @@
 import base64
 from datetime import date, datetime
+from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
@@ -7,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
+from ..models import housing_payment_import as payment_import
 from ..tools import bgmax
 from .common import (
     DEDUCTION,
@@ -159,6 +161,83 @@ class TestPaymentImport(HousingPaymentCase):
         self.assertEqual(record.line_count, 600)
         self.assertEqual(self.avi_partial.payment_state, "paid")
         self.assertEqual(record.open_count, 598)
+
+    def test_large_file_in_the_background(self):
+        """A file of more payments than a request may take is checked at once and
+        imported in the background, a batch per transaction; a run whose time is up
+        stops after a batch and the next one goes on from there."""
+        self.import_sample("bgmax_sample.txt")
+        payments = [(UNKNOWN, 100 + i, f"BETALARE {i}") for i in range(10)]
+        payments[8] = (PARTIAL, 2800, "ANNA")
+        deposits = [
+            (date(2026, 1, 30), "00001", payments[:6]),
+            (date(2026, 2, 2), "00002", payments[6:]),
+        ]
+        data = bgmax.write("50501055", deposits, datetime(2026, 2, 2, 6, 0))
+        Cron = type(self.env["ir.cron"])
+        with (
+            patch.object(payment_import, "IMMEDIATE_LIMIT", 5),
+            patch.object(payment_import, "BATCH_SIZE", 4),
+        ):
+            record = self.Import._import_file(data, "BGMAX_stor.txt")
+            self.assertEqual((record.state, record.payment_count), ("queued", 10))
+            self.assertFalse(record.line_ids)
+            self.assertTrue(record.sudo().file_data)
+            self.assertEqual(self.Import._import_file(data, "igen.txt"), record)
+            with patch.object(Cron, "_commit_progress", lambda *a, **k: 0):
+                self.Import._cron_import_queued()
+            self.assertEqual((record.state, record.line_count), ("queued", 4))
+            self.assertEqual(self.avi_partial.payment_state, "partial")
+            with patch.object(Cron, "_commit_progress", lambda *a, **k: 60):
+                self.Import._cron_import_queued()
+        self.assertEqual((record.state, record.line_count), ("done", 10))
+        self.assertFalse(record.sudo().file_data, "the payers' names are not kept")
+        self.assertEqual(len(record.statement_ids), 2)
+        self.assertEqual(
+            [st.balance_end_real - st.balance_start for st in record.statement_ids.sorted("date")],
+            [sum(p[1] for p in payments[:6]), sum(p[1] for p in payments[6:])],
+        )
+        self.assertEqual(self.avi_partial.payment_state, "paid")
+        self.assertEqual(record.skipped_count, 0)
+
+    def test_payments_numbered_one_after_the_other(self):
+        """The journal entries of a file's payments get the journal's numbers one after
+        the other, across the new year and after an entry made by hand, and no gap is
+        flagged; a payment costs the same queries whatever the size of its batch (the
+        numbering format is looked up once per journal and date, not per entry)."""
+        manual = self.StLine.create(
+            {"journal_id": self.journal.id, "date": date(2026, 1, 29), "amount": 10,
+             "payment_ref": "Insättning"}
+        )  # fmt: skip
+        counts = []
+        for size in (10, 40):
+            payments = [(UNKNOWN, 100 + i, f"BETALARE {size} {i}") for i in range(size)]
+            deposits = [
+                (date(2025, 12, 30), f"{size:05d}", payments[: size // 2]),
+                (date(2026, 1, 2), f"{size + 1:05d}", payments[size // 2 :]),
+            ]
+            data = bgmax.write("50501055", deposits, datetime(2026, 1, 2, 6, 0))
+            before = self.env.cr.sql_log_count
+            self.Import._import_file(data, f"BGMAX_{size}.txt")
+            self.env.flush_all()
+            counts.append(self.env.cr.sql_log_count - before)
+        moves = self.env["account.move"].search(
+            [("journal_id", "=", self.journal.id)], order="sequence_prefix, sequence_number"
+        )
+        self.assertEqual(len(moves), 1 + 10 + 40)
+        self.assertEqual(len(set(moves.mapped("name"))), len(moves))
+        for prefix in set(moves.mapped("sequence_prefix")):
+            numbers = moves.filtered(lambda m, p=prefix: m.sequence_prefix == p).mapped(
+                "sequence_number"
+            )
+            self.assertEqual(numbers, list(range(1, len(numbers) + 1)), prefix)
+        self.assertEqual(len(set(moves.mapped("sequence_prefix"))), 2, "2025 and 2026")
+        self.assertTrue(all(move._sequence_matches_date() for move in moves))
+        self.assertLess(manual.move_id.sequence_number, moves[-1].sequence_number + 1)
+        self.assertFalse(moves.filtered("made_sequence_gap"))
+        self.assertFalse(self.journal.has_sequence_holes)
+        per_payment = (counts[1] - counts[0]) / 30
+        self.assertLess(per_payment, 10, f"{per_payment:.1f} queries per payment")
 
     def test_avier_of_a_batch_in_one_query(self):
         """The look-up of the avier does not grow with the payments of a batch."""
