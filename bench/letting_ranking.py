@@ -25,9 +25,12 @@ function of STEPS (a step gets the shared ``ctx`` and may add to it):
    built), and a listing of a tenth of the applicants: the queries must not grow;
 3. ``listing_page``: what the portal page reads for one applicant (their applications
    with their stored place, the listings, their eligibility, the number of applicants);
-4. ``first_offer_round``: end the publication and offer the listing (ranking, the audit
+4. ``viewing_round``: with a viewing round in the policy, end the publication and invite
+   the first ten (ranking, the audit of every applicant, ten invitations and e-mails);
+   the round is then ended and the policy set back for the next step;
+5. ``first_offer_round``: end the publication and offer the listing (ranking, the audit
    round of every applicant, the offer, its e-mail);
-5. ``accept``: the offer is accepted (lease, everybody else told by e-mail).
+6. ``accept``: the offer is accepted (lease, everybody else told by e-mail).
 
 A new step is a function ``step_<name>(ctx)`` returning ``timed(...)[1]`` (or a list of
 them), added to STEPS in the place it runs.
@@ -251,6 +254,24 @@ def step_listing_page(ctx):
     return step
 
 
+def step_viewing_round(ctx):
+    # The parking policy with a viewing round for this step only: the publication ends,
+    # the first ten are invited (ranking, the audit of every applicant, ten invitations
+    # and their e-mails). The round is then ended, and the next step offers as usual.
+    big = ctx["big"]
+    policy = env.ref("housing_parking_queue.policy_scored")
+    policy.write({"viewing_round": True, "viewing_invitations": 10})
+    big.write({"state": "ready"})
+    cr.commit()
+    _, step = timed(f"viewing round, {len(big.application_ids)} applicants",
+                    big._start_offer_rounds)
+    step["invited"] = len(big.viewing_ids.invitation_ids)
+    big.viewing_ids._cancel()
+    policy.write({"viewing_round": False})
+    cr.commit()
+    return step
+
+
 def step_first_offer_round(ctx):
     big = ctx["big"]
     big.write({"state": "ready"})
@@ -271,6 +292,7 @@ STEPS = {
     "apply": step_apply,
     "rank": step_rank,
     "listing_page": step_listing_page,
+    "viewing_round": step_viewing_round,
     "first_offer_round": step_first_offer_round,
     "accept": step_accept,
 }
