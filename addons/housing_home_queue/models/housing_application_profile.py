@@ -1,7 +1,10 @@
 import datetime
 
+import psycopg2
+
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import mute_logger
 
 from odoo.addons.housing_base.tools.dates import record_argument
 from odoo.addons.housing_letting.tools.dates import STOCKHOLM, stockholm_date
@@ -271,12 +274,12 @@ class HousingApplicationProfile(models.Model):
                 )
             )
 
-    @staticmethod
-    def _with_dates(vals, dates):
-        """``vals`` with the rules' ``dates``; a date the superuser gives is kept."""
+    def _with_dates(self, vals, dates):
+        """``vals`` with the rules' ``dates``; what the superuser gives is kept (data,
+        retention; others cannot give the rules' dates, see _check_writable)."""
         merged = dict(vals)
         for name, value in dates.items():
-            if not (name in RULE_DATE_FIELDS and name in vals):
+            if not (self.env.su and name in vals):
                 merged[name] = value
         return merged
 
@@ -338,11 +341,29 @@ class HousingApplicationProfile(models.Model):
         if profile:
             profile.write(vals)
         else:
-            profile = Profile.create({**vals, "partner_id": partner.id})
+            profile = Profile._create_first({**vals, "partner_id": partner.id})
         # Saving the profile shows the applicant is still looking: it keeps their housing
         # queue place (keep-alive) too.
         self.env["housing.queue.membership"]._confirm(partner, QUEUE_TYPE)
         return profile.with_env(self.env)
+
+    @api.model
+    def _create_first(self, vals):
+        """Create the profile of ``vals``; when the same contact's first save was committed
+        a moment ago by a concurrent request (invisible to this transaction), refuse with a
+        clear message instead of a database error."""
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                return self.create(vals)
+        except psycopg2.errors.UniqueViolation as error:
+            if error.diag.constraint_name != self._partner_unique.full_name(self):
+                raise
+            raise UserError(
+                self.env._(
+                    "The application profile was saved from elsewhere at the same moment. "
+                    "Open it again and save your changes."
+                )
+            ) from None
 
     # ------------------------------------------------------------------ retention
     def _erase_reference(self):
@@ -357,11 +378,8 @@ class HousingApplicationProfile(models.Model):
                 ("field_id.name", "in", names),
             ]
         ).unlink()
-        super(HousingApplicationProfile, self.with_context(tracking_disable=True)).write(
-            {
-                **dict.fromkeys(names, False),
-                "reference_status": rules.PENDING,
-            }
+        self.with_context(tracking_disable=True).write(
+            {**dict.fromkeys(names, False), "reference_status": rules.PENDING}
         )
 
     # ------------------------------------------------------------------ review

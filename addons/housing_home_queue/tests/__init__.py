@@ -4,3 +4,4 @@ from . import test_home_eligibility
 from . import test_home_letting
 from . import test_home_access
 from . import test_home_retention
+from . import test_profile_concurrency
