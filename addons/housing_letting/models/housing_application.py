@@ -166,20 +166,12 @@ class HousingApplication(models.Model):
         )
 
     def _queue_result_mails(self):
-        """Tell these applications' contacts that their listing was let to another
-        applicant, with their policy's result e-mail: the first RESULT_MAIL_BATCH at
-        once, the others by the result e-mail run (_cron_send_result_mails, started at
-        once), one batch per transaction. Letting a listing of 50,000 applicants takes a
-        second instead of rendering 50,000 e-mails while the new tenant waits."""
-        if not self:
-            return
-        self.env.cr.execute(
-            SQL(
-                "UPDATE housing_application SET result_mail_pending = TRUE WHERE id = ANY(%s)",
-                list(self.ids),
-            )
-        )
-        self.invalidate_recordset(["result_mail_pending"])
+        """Tell these applications' contacts (their result e-mail pending, see
+        _set_state) that their listing was let to another applicant, with their policy's
+        result e-mail: the first RESULT_MAIL_BATCH at once, the others by the result
+        e-mail run (_cron_send_result_mails, started at once), one batch per transaction.
+        Letting a listing of 50,000 applicants takes seconds instead of rendering 50,000
+        e-mails while the new tenant waits."""
         self[:RESULT_MAIL_BATCH]._send_result_mails()
         if len(self) > RESULT_MAIL_BATCH:
             self.env.ref("housing_letting.ir_cron_letting_result_mails")._trigger()
@@ -212,24 +204,26 @@ class HousingApplication(models.Model):
             if scheduled and not self.env["ir.cron"]._commit_progress(len(batch)):
                 break
 
-    def _set_state(self, state):
+    def _set_state(self, state, result_mail=False):
         """Move many applications to ``state`` in one statement (the ORM would update them
         in batches of a few hundred rows; nothing depends on the state of an
-        application)."""
+        application); ``result_mail``: their result e-mail is to be sent (in the same
+        statement: see _queue_result_mails)."""
         if not self:
             return
-        self.flush_recordset(["state"])
+        self.flush_recordset(["state", "result_mail_pending"])
         self.env.cr.execute(
             SQL(
-                "UPDATE housing_application SET state = %s, write_date = %s, "
-                "write_uid = %s WHERE id = ANY(%s)",
+                "UPDATE housing_application SET state = %s, write_date = %s, write_uid = %s, "
+                "result_mail_pending = result_mail_pending OR %s WHERE id = ANY(%s)",
                 state,
                 fields.Datetime.now(),
                 self.env.uid,
+                result_mail,
                 list(self.ids),
             )
         )
-        self.invalidate_recordset(["state", "write_date", "write_uid"])
+        self.invalidate_recordset(["state", "write_date", "write_uid", "result_mail_pending"])
 
     def _check_acting_for(self, partner):
         """Staff, integrations and superuser act for anybody; others only for themselves."""

@@ -290,8 +290,10 @@ class HousingListing(models.Model):
                 )
             )
             self.invalidate_recordset()
-            self.offer_ids.invalidate_recordset()
-            self.application_ids.invalidate_recordset()
+            # Whole models: reading a listing's 50,000 application ids to forget them
+            # would cost more than reading again what is needed.
+            self.env["housing.offer"].invalidate_model()
+            self.env["housing.application"].invalidate_model()
 
     # ------------------------------------------------------------------ eligibility
     def _by_category(self):
@@ -859,7 +861,7 @@ class HousingListing(models.Model):
                 ("id", "!=", application.id),
             ]
         )
-        others._set_state("assigned_other")
+        others._set_state("assigned_other", result_mail=True)
         application.write({"state": "accepted"})
         self.write({"state": "assigned", "lease_id": lease.id})
         if self.rule == "scored" and self._queue_type():

@@ -53,7 +53,7 @@ def migrate(cr, version):
                 round_id, rank, partner_id, application_id, partner_name, protected,
                 protected_partner_id, protected_application_id, anonymised, priority,
                 priority_reason, queue_start_date, queue_points, application_type,
-                applied_at, state, create_uid, create_date, write_uid, write_date)
+                applied_at, state)
             SELECT %(round)s, r.rank,
                    CASE WHEN hidden THEN NULL ELSE partner.id END,
                    CASE WHEN hidden THEN NULL ELSE app.id END,
@@ -63,7 +63,7 @@ def migrate(cr, version):
                    CASE WHEN hidden THEN app.id END,
                    FALSE, r.priority, r.reason, r.queue_start_date,
                    (%(sent)s::timestamp)::date - r.queue_start_date, r.application_type,
-                   app.create_date, r.state, 1, %(sent)s, 1, %(sent)s
+                   app.create_date, r.state
               FROM jsonb_to_recordset(%(rows)s::jsonb) AS r(
                        rank int, partner_id int, partner varchar, protected bool,
                        priority varchar, reason varchar, queue_start_date date,
