@@ -1,12 +1,9 @@
-from datetime import date, datetime
+from datetime import datetime
 
-from odoo import Command
-
-from odoo.addons.housing_lease.tests.common import HousingLeaseCase
-from odoo.addons.housing_letting.tests.common import identified_contacts
+from odoo.addons.housing_letting.tests.common import LettingCase, identified_contacts
 
 
-class ParkingQueueCase(HousingLeaseCase):
+class ParkingQueueCase(LettingCase):
     """The lease test estate plus a residents-only area with homes and parking spaces,
     tenants in different situations and helpers for listings and applications.
 
@@ -16,6 +13,8 @@ class ParkingQueueCase(HousingLeaseCase):
     - ``special_tenant``: a home in the residents-only area
     - ``outsider``: no lease at all
     """
+
+    queue_type = "parking_internal"
 
     @classmethod
     def setUpClass(cls):
@@ -94,32 +93,8 @@ class ParkingQueueCase(HousingLeaseCase):
         return identified_contacts(cls.env, vals_list)
 
     @classmethod
-    def lease_for(cls, partner, rental_object, start=date(2024, 1, 1)):
-        lease = cls.Lease.create(
-            {
-                "rental_object_id": rental_object.id,
-                "date_start": start,
-                "tenant_line_ids": [Command.create({"partner_id": partner.id})],
-            }
-        )
-        lease.action_confirm()
-        return lease
-
-    @classmethod
     def listing_for(cls, rental_object=None, **values):
-        return cls.Listing.create(
-            {
-                "rental_object_id": (rental_object or cls.spaces[3]).id,
-                "date_from": date(2026, 3, 1),
-                "date_to": date(2026, 3, 15),
-                "vacant_from": date(2026, 4, 1),
-                **values,
-            }
-        )
-
-    @classmethod
-    def join_queue(cls, partner, start):
-        return cls.Membership.create({"partner_id": partner.id, "queue_start_date": start})
+        return super().listing_for(rental_object or cls.spaces[3], **values)
 
     def ranking(self, listing):
         """(partner, priority, reason) in ranking order."""
