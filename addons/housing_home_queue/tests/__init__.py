@@ -5,3 +5,4 @@ from . import test_home_letting
 from . import test_home_access
 from . import test_home_retention
 from . import test_profile_concurrency
+from . import test_profile_json2
