@@ -13,6 +13,7 @@
         "security/housing_portal_security.xml",
         "views/housing_portal_templates.xml",
         "views/housing_portal_parking_templates.xml",
+        "views/housing_portal_letting_templates.xml",
     ],
     "demo": ["demo/housing_portal_demo.xml"],
     "assets": {

@@ -1,2 +1,3 @@
 from . import housing_portal
+from . import letting
 from . import parking

@@ -1,20 +1,16 @@
-from werkzeug.exceptions import NotFound
-
 from odoo import http
-from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
-from odoo.tools import format_amount, format_date
+from odoo.tools import format_date
 
-from odoo.addons.housing_base.tools.dates import stockholm_today
 from odoo.addons.housing_parking_queue.tools import rules
-from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from .housing_portal import pop_flash, redirect_with_flash
+from .letting import HousingPortalLetting
 
 PARKING_URL = "/my/parking"
 
 
-class HousingPortalParking(CustomerPortal):
+class HousingPortalParking(HousingPortalLetting):
     """The tenant's parking queue: queue time, applications, offers and the listings they
     may apply for. Everything runs as the portal user: record rules show them their own
     queue data and the published listings, and the queue's methods check that they act
@@ -78,25 +74,10 @@ class HousingPortalParking(CustomerPortal):
 
     def _housing_parking_record(self, model, record_id):
         """The user's own record of the parking queue (record rules), or 404."""
-        record = request.env[model].browse(record_id)
-        try:
-            record.check_access("read")
-            record.ensure_one()
-        except (AccessError, MissingError):
-            raise NotFound() from None
-        if record.category != "parking":
-            raise NotFound()
-        return record
+        return self._housing_letting_record(model, record_id, "parking")
 
     def _housing_parking_act(self, error_key, action, success):
-        """Run ``action`` in a savepoint and go back to the parking page: a refusal leaves
-        nothing behind and is shown next to the form it came from."""
-        try:
-            with request.env.cr.savepoint():
-                result = action()
-        except UserError as exc:
-            return redirect_with_flash(PARKING_URL, errors={error_key: exc.args[0]})
-        return redirect_with_flash(PARKING_URL, message=success(result))
+        return self._housing_letting_act(PARKING_URL, error_key, action, success)
 
     @http.route(PARKING_URL, type="http", auth="user", website=True)
     def housing_parking(self, **kw):
@@ -161,91 +142,4 @@ class HousingPortalParking(CustomerPortal):
         """Answer an offer: the buttons lead to a summary of what the answer does (GET),
         which the tenant confirms (POST)."""
         offer = self._housing_parking_record("housing.offer", offer_id)
-        env = request.env
-        key = f"offer_{offer.id}"
-        if request.httprequest.method == "GET":
-            if offer.state != "active":
-                return redirect_with_flash(
-                    PARKING_URL,
-                    errors={
-                        key: env["housing.letting.rules.parking"]._refusal_messages()[
-                            rules.OFFER_NOT_ACTIVE
-                        ]
-                    },
-                )
-            summary = offer._get_portal_answer_summary(stockholm_today())
-            return request.render(
-                "housing_portal.portal_my_parking_offer_confirm",
-                {
-                    **self._prepare_portal_layout_values(),
-                    "page_name": "housing_parking_offer",
-                    "answer": answer,
-                    **summary,
-                    "consequences": self._housing_offer_consequences(answer, summary),
-                },
-            )
-        if answer == "accept":
-            return self._housing_parking_act(
-                key,
-                offer.action_accept,
-                lambda lease: env._(
-                    "Thank you! Your parking lease %(lease)s starts on %(date)s. "
-                    "We have sent you a confirmation by e-mail.",
-                    lease=lease.name,
-                    date=format_date(env, lease.date_start),
-                ),
-            )
-        return self._housing_parking_act(
-            key,
-            offer.action_decline,
-            lambda result: env._(
-                "You have declined the offer. We have sent you a confirmation by e-mail."
-            ),
-        )
-
-    def _housing_offer_consequences(self, answer, summary):
-        """What accepting or declining does, as whole sentences for the translators."""
-        env = request.env
-        listing = summary["listing"]
-        points = summary["queue_points"]
-        if answer == "decline":
-            return [
-                env._(
-                    "The parking space is offered to the next in the queue; you cannot change "
-                    "your answer."
-                ),
-                env._(
-                    "You keep your place in the queue and your %(points)s queue points.",
-                    points=points,
-                )
-                if points is not None
-                else env._("You keep your place in the queue."),
-            ]
-        consequences = [
-            env._(
-                "You get a lease for the parking space from %(date)s at %(rent)s per month. "
-                "The lease is binding.",
-                date=format_date(env, summary["lease_start"]),
-                rent=format_amount(env, listing.base_rent, listing.currency_id),
-            )
-        ]
-        if points is not None:
-            consequences.append(
-                env._(
-                    "Your time in the parking queue starts again today: your %(points)s queue "
-                    "points go back to 0.",
-                    points=points,
-                )
-            )
-        consequences += [
-            env._("Your offer of parking space %(space)s is declined.", space=other.listing_id.name)
-            for other in summary["other_offers"]
-        ]
-        if summary["replace"]:
-            consequences.append(
-                env._(
-                    "You applied to replace a parking space: give notice on the one you rent "
-                    "now on its lease page."
-                )
-            )
-        return consequences
+        return self._housing_offer_answer(offer, answer, PARKING_URL)

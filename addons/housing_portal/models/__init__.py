@@ -2,3 +2,4 @@ from . import housing_lease
 from . import maintenance_request
 from . import res_partner
 from . import housing_parking_offer
+from . import housing_listing

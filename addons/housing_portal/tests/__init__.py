@@ -5,3 +5,4 @@ from . import test_portal_parking
 from . import test_portal_identity
 from . import test_portal_protected_identity
 from . import test_portal_phone
+from . import test_portal_queues

@@ -44,6 +44,8 @@ class TestPortalPhone(HousingPortalCase):
             }
         )
         cls.lease.action_confirm()
+        env.ref("housing_parking_queue.policy_scored").keep_alive_months = 12
+        env["housing.queue.membership"]._ensure(cls.tenant, "parking_internal")
         cls.request = env["maintenance.request"].create_from_tenant(
             cls.tenant,
             {
@@ -63,6 +65,7 @@ class TestPortalPhone(HousingPortalCase):
             "/my/service-requests/new",
             "/my/contact",
             "/my/parking",
+            "/my/queues",
         ]
         for url in pages:
             with self.subTest(url=url):
