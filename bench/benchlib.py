@@ -1,8 +1,10 @@
 """What the benchmarks share: the Odoo and PostgreSQL that bin/test uses."""
 
+import json
 import os
 import shlex
 import subprocess
+import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -51,3 +53,29 @@ def odoo_shell(odoo, args, db, script, env=None):
         capture_output=True,
         text=True,
     ).stdout
+
+
+def fresh_database(odoo, args, db, modules):
+    """Drop ``db`` and install ``modules`` (comma-separated) into a new one."""
+    psql(args, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    print(f"Installing {modules} into {db} ...", flush=True)
+    subprocess.run(
+        [odoo, *args, "-d", db, "-i", modules, "--stop-after-init", "--log-level=warn"],
+        check=True,
+    )
+
+
+def shell_result(out):
+    """The BENCH_RESULT=<json> line a benchmark's shell script printed, decoded."""
+    return json.loads(
+        next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_RESULT="))
+    )
+
+
+def save_result(name, result):
+    """Save ``result`` as bench/results/<name>-<time>.json (not committed)."""
+    results_dir = REPO / "bench" / "results"
+    results_dir.mkdir(exist_ok=True)
+    path = results_dir / f"{name}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(result, indent=2))
+    print(f"Saved {path.relative_to(REPO)}")

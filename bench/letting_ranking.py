@@ -22,7 +22,8 @@ function of STEPS (a step gets the shared ``ctx`` and may add to it):
 
 1. ``apply``: one more contact applies while the listing holds every application;
 2. ``rank``: rank the listing (facts, verdicts, sort, stored ranks, the staff table not
-   built), and a listing of a tenth of the applicants: the queries must not grow;
+   built), and a listing of a tenth of the applicants: the queries must not grow; then
+   the same listing again (every rank already stored: nothing written);
 3. ``listing_page``: what the portal page reads for one applicant (their applications
    with their stored place, the listings, their eligibility, the number of applicants);
 4. ``viewing_round``: with a viewing round in the policy, end the publication and invite
@@ -41,12 +42,11 @@ bench/results/ (not committed).
 """
 
 import argparse
-import json
 import subprocess
 import sys
 import time
 
-from benchlib import REPO, odoo_shell, project_env, psql
+from benchlib import fresh_database, odoo_shell, project_env, psql, save_result, shell_result
 
 SCRIPT = r"""
 import cProfile, io, json, os, pstats, resource, time, tracemalloc
@@ -227,7 +227,9 @@ def step_rank(ctx):
     _, step_small = timed(f"rank, {len(small.application_ids)} applicants", small._rank)
     big = ctx["big"]
     _, step = timed(f"rank, {len(big.application_ids)} applicants", big._rank)
-    return [step_small, step]
+    # The nightly ranking again: the stored ranks are those already, nothing is written.
+    _, again = timed(f"rank again, {len(big.application_ids)} (unchanged)", big._rank)
+    return [step_small, step, again]
 
 
 def step_listing_page(ctx):
@@ -328,21 +330,7 @@ def main():
     options = parser.parse_args()
 
     odoo, args = project_env()
-    psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
-    print(f"Installing housing_parking_queue into {options.db} ...", flush=True)
-    subprocess.run(
-        [
-            odoo,
-            *args,
-            "-d",
-            options.db,
-            "-i",
-            "housing_parking_queue",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
+    fresh_database(odoo, args, options.db, "housing_parking_queue")
     print("Generating the data set and measuring ...", flush=True)
     started = time.monotonic()
     try:
@@ -362,9 +350,7 @@ def main():
     except subprocess.CalledProcessError as error:
         print(error.stdout[-3000:], error.stderr[-3000:], file=sys.stderr)
         raise
-    result = json.loads(
-        next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_RESULT="))
-    )
+    result = shell_result(out)
     print(f"  done in {time.monotonic() - started:.0f} s\n")
     print("Data set: " + ", ".join(f"{k} {v}" for k, v in result["data"].items()))
     print(f"\n{'step':45} {'seconds':>8} {'queries':>8} {'peak RSS MB':>12}")
@@ -376,11 +362,7 @@ def main():
     for step in result["steps"]:
         if "profile" in step:
             print(f"\nProfile of {step['step']}:\n{step.pop('profile')}")
-    results_dir = REPO / "bench" / "results"
-    results_dir.mkdir(exist_ok=True)
-    path = results_dir / f"letting_ranking-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(result, indent=2))
-    print(f"Saved {path.relative_to(REPO)}")
+    save_result("letting_ranking", result)
     if not options.keep_db:
         psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
     return 0

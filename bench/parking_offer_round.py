@@ -26,12 +26,10 @@ Results are printed and saved to bench/results/ (not committed).
 """
 
 import argparse
-import json
-import subprocess
 import sys
 import time
 
-from benchlib import REPO, odoo_shell, project_env, psql
+from benchlib import fresh_database, odoo_shell, project_env, psql, save_result, shell_result
 
 SCRIPT = r"""
 import json, os, random, time
@@ -170,21 +168,7 @@ def main():
     options = parser.parse_args()
 
     odoo, args = project_env()
-    psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
-    print(f"Installing housing_parking_queue into {options.db} ...", flush=True)
-    subprocess.run(
-        [
-            odoo,
-            *args,
-            "-d",
-            options.db,
-            "-i",
-            "housing_parking_queue",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
+    fresh_database(odoo, args, options.db, "housing_parking_queue")
     print("Generating the data set and measuring ...", flush=True)
     started = time.monotonic()
     out = odoo_shell(
@@ -198,9 +182,7 @@ def main():
             "BENCH_PER_LISTING": str(options.per_listing),
         },
     )
-    result = json.loads(
-        next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_RESULT="))
-    )
+    result = shell_result(out)
     print(f"  done in {time.monotonic() - started:.0f} s\n")
     print("Data set: " + ", ".join(f"{k} {v}" for k, v in result["data"].items()))
     print(f"\n{'step':45} {'seconds':>8} {'queries':>8}")
@@ -211,11 +193,7 @@ def main():
         f"\nnightly: {nightly['offers_made']} offers, "
         f"{nightly['queries_per_listing']} queries per listing"
     )
-    results_dir = REPO / "bench" / "results"
-    results_dir.mkdir(exist_ok=True)
-    path = results_dir / f"parking_offer_round-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps(result, indent=2))
-    print(f"Saved {path.relative_to(REPO)}")
+    save_result("parking_offer_round", result)
     if not options.keep_db:
         psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
     return 0
