@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/housing_home_queue_security.xml",
         "data/housing_room_code_limit_data.xml",
+        "data/mail_template_data.xml",
         "data/housing_home_policy_data.xml",
         "views/housing_application_profile_views.xml",
         "wizard/housing_reference_reject_wizard_views.xml",

@@ -99,6 +99,8 @@ class TestHomeLetting(HomeQueueCase):
         listing.action_start_offer_round()
         offer = listing.active_offer_id
         self.assertEqual(offer.partner_id, self.bertil)
+        mails = self.env["mail.mail"].search([("recipient_ids", "in", self.bertil.ids)])
+        self.assertIn("Offer of the home 999-001-01-0011", mails.mapped("subject"))
         offer.action_accept()
         lease = listing.lease_id
         self.assertEqual(lease.lease_type, "residence")
