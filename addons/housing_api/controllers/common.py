@@ -51,6 +51,12 @@ NOT_FOUND = {
         "There is no parking application %(value)s.", value=value
     ),
     "parking_offer": lambda env, value: env._("There is no parking offer %(value)s.", value=value),
+    "listing": lambda env, value: env._("There is no listing %(value)s.", value=value),
+    "application": lambda env, value: env._("There is no application %(value)s.", value=value),
+    "offer": lambda env, value: env._("There is no offer %(value)s.", value=value),
+    "queue_place": lambda env, value: env._(
+        "The contact has no place in the queue %(value)s.", value=value
+    ),
 }
 
 
@@ -349,7 +355,7 @@ def search_page(model, query, domain=(), filters=None, order=None, values=None):
     for name, value in given.items():
         domain &= filters[name](value)
     if getattr(query, "cursor", None) is not None or getattr(query, "modified_since", None):
-        return _sync_page(model, domain, query, given)
+        return _sync_page(model, domain, query, given, values)
     offset = query.offset or 0
     total = model.search_count(domain)
     records = model.search(domain, limit=query.limit, offset=offset, order=order or "id")
@@ -364,7 +370,7 @@ def search_page(model, query, domain=(), filters=None, order=None, values=None):
     }
 
 
-def _sync_page(model, domain, query, filter_values):
+def _sync_page(model, domain, query, filter_values, values=None):
     """A page of an incremental sync: the records changed after the position, oldest
     change first ((write_date, id) keyset, so a record changing between pages moves
     behind the position instead of pushing another one out of the page), and the
@@ -426,7 +432,7 @@ def _sync_page(model, domain, query, filter_values):
         "filters": digest,
     }
     return {
-        "data": records._housing_api_values(),
+        "data": values(records) if values else records._housing_api_values(),
         "tombstones": tombstones._housing_api_values(),
         "pagination": {"limit": limit, "has_more": more, "next_cursor": sync.encode(next_cursor)},
     }

@@ -1,6 +1,5 @@
 from odoo import http
 from odoo.fields import Domain
-from odoo.http import request
 
 from ..schemas.contacts import ActingContact
 from ..schemas.parking import (
@@ -13,13 +12,35 @@ from ..schemas.parking import (
     ParkingOffer,
     ParkingOfferQuery,
 )
-from .common import api_route, find_one, search_page
-from .contacts import find_contact
+from .common import api_route
+from .letting import (
+    answer,
+    applications_page,
+    apply,
+    find_listing,
+    listings_page,
+    offers_page,
+    withdraw,
+)
 
-# The letting engine lets parking, homes and storage: these endpoints are the parking queue.
+# The letting engine lets parking, homes and storage: these endpoints are the parking
+# category of /listings, /applications and /offers (controllers/letting.py), in the shape
+# they had before the other categories.
 PARKING = Domain("category", "=", "parking")
-PUBLISHED = PARKING & Domain("state", "=", "published")
 TAG = "Parking queue"
+
+
+def _parking_values(listings, contact):
+    rows = listings._housing_api_values()
+    if contact:
+        eligibility = listings.get_eligibility(contact)
+        for row in rows:
+            row["eligibility"] = eligibility[row["id"]]
+    return rows
+
+
+def _values(records):
+    return records._housing_api_values()
 
 
 class HousingApiParking(http.Controller):
@@ -37,24 +58,7 @@ class HousingApiParking(http.Controller):
     def housing_api_parking_listings(self, query):
         """Published parking listings; with contact, whether that contact may apply (per
         application type) and why not."""
-        contact = find_contact(query.contact) if query.contact else None
-        Listing = request.env["housing.listing"]
-        page = search_page(
-            Listing,
-            query,
-            PUBLISHED,
-            {
-                "contact": lambda value: Domain.TRUE,
-                "residential_area": lambda value: Domain("residential_area_id.code", "=", value),
-            },
-            order="date_to, id",
-        )
-        if contact:
-            listings = Listing.browse([row["id"] for row in page["data"]])
-            eligibility = listings.get_eligibility(contact)
-            for row in page["data"]:
-                row["eligibility"] = eligibility[row["id"]]
-        return page
+        return listings_page(query, PARKING, _parking_values)
 
     @api_route(
         "/parking/listings/<int:listing_id>",
@@ -64,9 +68,7 @@ class HousingApiParking(http.Controller):
     )
     def housing_api_parking_listing(self, listing_id):
         """A parking listing."""
-        listing = find_one(
-            request.env["housing.listing"], "id", listing_id, "parking_listing", PARKING
-        )
+        listing = find_listing(listing_id, PARKING, "parking_listing")
         return {"data": listing._housing_api_values()[0]}
 
     @api_route(
@@ -84,11 +86,7 @@ class HousingApiParking(http.Controller):
         reason as the error code (not_tenant, credit_check, special_area,
         special_property, additional_not_allowed, no_housing_in_area, incomplete_address,
         already_applied, listing_closed)."""
-        listing = find_one(
-            request.env["housing.listing"], "id", listing_id, "parking_listing", PARKING
-        )
-        contact = find_contact(body.customer_number)
-        application = listing.apply(contact, body.application_type)
+        application = apply(find_listing(listing_id, PARKING, "parking_listing"), body)
         return 201, {"data": application._housing_api_values()[0]}
 
     @api_route(
@@ -100,14 +98,7 @@ class HousingApiParking(http.Controller):
     )
     def housing_api_parking_applications(self, query):
         """Parking applications, newest first."""
-        filters = {
-            "contact": lambda value: Domain("partner_id", "=", find_contact(value).id),
-            "listing": lambda value: Domain("listing_id", "=", value),
-            "state": lambda value: Domain("state", "=", value),
-        }
-        return search_page(
-            request.env["housing.application"], query, PARKING, filters, order="id desc"
-        )
+        return applications_page(query, PARKING, _values)
 
     @api_route(
         "/parking/applications/<int:application_id>/withdraw",
@@ -121,15 +112,7 @@ class HousingApiParking(http.Controller):
         """The applicant withdraws; an active offer on it goes to the next in line.
         Another contact's application is not found; 409 application_closed when it is no
         longer active."""
-        contact = find_contact(body.customer_number)
-        application = find_one(
-            request.env["housing.application"],
-            "id",
-            application_id,
-            "parking_application",
-            PARKING & Domain("partner_id", "=", contact.id),
-        )
-        application.action_withdraw(by_applicant=True)
+        application = withdraw(application_id, body, PARKING, "parking_application")
         return {"data": application._housing_api_values()[0]}
 
     @api_route(
@@ -141,11 +124,7 @@ class HousingApiParking(http.Controller):
     )
     def housing_api_parking_offers(self, query):
         """Parking offers, newest first."""
-        filters = {
-            "contact": lambda value: Domain("partner_id", "=", find_contact(value).id),
-            "state": lambda value: Domain("state", "=", value),
-        }
-        return search_page(request.env["housing.offer"], query, PARKING, filters, order="id desc")
+        return offers_page(query, PARKING, _values)
 
     @api_route(
         "/parking/offers/<int:offer_id>/answer",
@@ -159,16 +138,5 @@ class HousingApiParking(http.Controller):
         """The applicant accepts (the parking lease is created and returned) or declines.
         Another contact's offer is not found; 409 offer_not_active or offer_expired when it
         is too late, or a refusal code when the applicant no longer qualifies."""
-        contact = find_contact(body.customer_number)
-        offer = find_one(
-            request.env["housing.offer"],
-            "id",
-            offer_id,
-            "parking_offer",
-            PARKING & Domain("partner_id", "=", contact.id),
-        )
-        if body.answer == "accept":
-            offer.action_accept()
-        else:
-            offer.action_decline()
+        offer = answer(offer_id, body, PARKING, "parking_offer")
         return {"data": offer._housing_api_values()[0]}

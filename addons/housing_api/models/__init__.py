@@ -18,3 +18,4 @@ from . import maintenance_request
 from . import housing_parking_listing
 from . import housing_parking_application
 from . import housing_parking_offer
+from . import housing_queue_membership

@@ -20,7 +20,7 @@ class HousingParkingApplication(models.Model):
                     "customer_number": none_if_false(application.partner_id.customer_number),
                     "name": application.partner_id.name,
                 },
-                "application_type": application.application_type,
+                "application_type": none_if_false(application.application_type),
                 "state": application.state,
                 "priority": none_if_false(application.priority),
                 "priority_reason": none_if_false(application.priority_reason),
@@ -31,3 +31,11 @@ class HousingParkingApplication(models.Model):
             }
             for application in self
         ]
+
+    def _housing_api_letting_values(self):
+        """The resources of /applications: those of /parking/applications with the
+        category."""
+        rows = self._housing_api_values()
+        for application, row in zip(self, rows, strict=True):
+            row["category"] = application.category
+        return rows

@@ -1,4 +1,5 @@
 from odoo import models
+from odoo.fields import Domain
 
 from ..tools.formatting import code_ref, iso_date, iso_datetime
 
@@ -31,3 +32,43 @@ class HousingParkingListing(models.Model):
             }
             for listing in self
         ]
+
+    def _housing_api_letting_values(self, contact=None):
+        """The resources of /listings: those of /parking/listings with the category and
+        the number of active applications; with ``contact``, whether they may apply (per
+        application type, the category's verdicts) and their own application (as the API
+        user may read it: a protected contact's is not)."""
+        counts = dict(
+            self.env["housing.application"]
+            .sudo()
+            ._read_group(
+                Domain("listing_id", "in", self.ids) & Domain("state", "in", ("active", "offered")),
+                ["listing_id"],
+                ["__count"],
+            )
+        )
+        rows = self._housing_api_values()
+        for listing, row in zip(self, rows, strict=True):
+            row["category"] = listing.category
+            row["applicant_count"] = counts.get(listing, 0)
+        if contact is None:
+            return rows
+        eligibility = self.get_eligibility(contact)
+        own = {
+            application.listing_id.id: application
+            for application in self.env["housing.application"].search(
+                [("listing_id", "in", self.ids), ("partner_id", "=", contact.id)]
+            )
+        }
+        for row in rows:
+            row["eligibility"] = [
+                {"application_type": application_type or None, **verdict}
+                for application_type, verdict in eligibility[row["id"]].items()
+            ]
+            application = own.get(row["id"])
+            row["application"] = (
+                {"id": application.id, "state": application.state, "rank": application.rank or None}
+                if application
+                else None
+            )
+        return rows

@@ -38,6 +38,13 @@ class HousingParkingOffer(models.Model):
             for offer in self
         ]
 
+    def _housing_api_letting_values(self):
+        """The resources of /offers: those of /parking/offers with the category."""
+        rows = self._housing_api_values()
+        for offer, row in zip(self, rows, strict=True):
+            row["category"] = offer.category
+        return rows
+
     # ------------------------------------------------------------------ webhooks
     @api.model_create_multi
     def create(self, vals_list):

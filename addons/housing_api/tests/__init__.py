@@ -17,3 +17,4 @@ from . import test_api_sync
 from . import test_api_json2_methods
 from . import test_api_fuzz
 from . import test_api_headers
+from . import test_api_letting

@@ -55,6 +55,9 @@ class TestApiFuzz(HousingApiCase):
             "parking_apply": {"customer_number": number, "application_type": "additional"},
             "parking_withdraw": {"customer_number": number},
             "parking_answer": {"customer_number": number, "answer": "decline"},
+            "apply": {"customer_number": number},
+            "withdraw": {"customer_number": number},
+            "answer": {"customer_number": number, "answer": "decline"},
         }
         cls.path_values = {
             "customer_number": number,
@@ -64,6 +67,7 @@ class TestApiFuzz(HousingApiCase):
             "listing_id": str(cls.listing.id),
             "application_id": "1",
             "offer_id": "1",
+            "queue_type": "housing",
         }
 
     def _written(self):
@@ -152,6 +156,7 @@ class TestApiFuzz(HousingApiCase):
                     API_PREFIX + path,
                     data={"customer_number": "P1"},
                     headers={"Authorization": f"Bearer {self.key}"},
+                    method=method,
                 )
                 self._check(op, response, "form body")
                 self.assertEqual(response.status_code, 415)

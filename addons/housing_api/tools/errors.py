@@ -23,6 +23,7 @@ from odoo.exceptions import (
 )
 from odoo.http import SessionExpiredException, request
 
+from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_parking_queue.tools import rules as parking_rules
 
 from .request_id import request_id
@@ -43,6 +44,10 @@ ERROR_CODES = {
         parking_rules.OFFER_NOT_ACTIVE,
         parking_rules.OFFER_EXPIRED,
         parking_rules.APPLICATION_CLOSED,
+        # Every category: the contact's place in the listing's queue has lapsed. The
+        # categories' own refusal codes (housing: no_profile, ...; storage:
+        # property_residents_only) are their modules' (see /listings).
+        letting.QUEUE_MEMBERSHIP_EXPIRED,
     ),
     413: ("payload_too_large",),
     415: ("unsupported_media_type",),

@@ -20,7 +20,7 @@ from .constants import (
 )
 from .errors import ERROR_CODES as API_ERROR_CODES
 
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 ERROR_CODES = sorted({code for codes in API_ERROR_CODES.values() for code in codes})
 GET_ERRORS = (400, 401, 403, 404, 429)
 POST_ERRORS = (400, 401, 403, 404, 409, 413, 415, 429)
@@ -134,12 +134,14 @@ def _operation(op, env):
         "parameters": parameters,
         "responses": {str(op["status"]): _success(op)},
     }
-    if op["method"] == "post":
-        parameters.append({"$ref": "#/components/parameters/idempotency_key"})
-        operation["requestBody"] = {
-            "required": True,
-            "content": {"application/json": {"schema": _ref(op["body"].__name__)}},
-        }
+    if op["method"] in ("post", "put"):
+        if op["method"] == "post":
+            parameters.append({"$ref": "#/components/parameters/idempotency_key"})
+        if op["body"]:
+            operation["requestBody"] = {
+                "required": True,
+                "content": {"application/json": {"schema": _ref(op["body"].__name__)}},
+            }
         errors = POST_ERRORS
     else:
         errors = GET_ERRORS

@@ -554,6 +554,14 @@ class HousingListing(models.Model):
         self.check_access("read")
         partner = record_argument(self.env["res.partner"], partner, "partner")
         application_type = application_type or self._rules()._default_application_type
+        if application_type not in self._rules()._application_types:
+            # E.g. a parking application type for a home (the API takes any category's).
+            raise ValidationError(
+                self.env._(
+                    "This listing's queue has no application type '%(type)s'.",
+                    type=application_type,
+                )
+            )
         Application = self.env["housing.application"]
         Application._check_acting_for(partner)
         caller_env = self.env
