@@ -1,6 +1,8 @@
 import base64
 import csv
+import importlib.util
 import io
+import json
 from datetime import date
 
 import psycopg2
@@ -8,7 +10,7 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import new_test_user, tagged
-from odoo.tools import mute_logger
+from odoo.tools import file_path, mute_logger
 
 from ..tools import rules
 from .common import ParkingQueueCase
@@ -172,3 +174,63 @@ class TestAllocationAudit(ParkingQueueCase):
         )
         self.assertFalse(Line._of_partners(self.one_parking))
         self.assertEqual(audit.line_ids[0].partner_id, self.home_tenant)
+
+
+@tagged("-at_install", "post_install", "housing_parking_queue")
+class TestAllocationAuditMigration(ParkingQueueCase):
+    """Upgrading to housing_letting 19.0.1.1.0 turns the offers' stored snapshots into
+    allocation audit rounds (a protected applicant's row keeps no contact for staff)."""
+
+    @freeze_time("2026-03-16 08:00")
+    def test_stored_snapshot_becomes_a_round(self):
+        self.join_queue(self.home_tenant, date(2020, 1, 1))
+        self.join_queue(self.one_parking, date(2015, 1, 1))
+        listing = self.listing_for()
+        first = listing.apply(self.home_tenant, "additional")
+        second = listing.apply(self.one_parking, "additional")
+        listing.action_start_offer_round()
+        offer = listing.active_offer_id
+        # The offer as 19.0.1.0.0 kept it: the ranking in a Json column, no round.
+        snapshot = [
+            {"rank": 1, "partner_id": self.home_tenant.id, "partner": "Home Tenant",
+             "protected": True, "priority": "1", "reason": rules.NO_PARKING,
+             "queue_start_date": "2020-01-01", "state": "active",
+             "application_id": first.id, "application_type": "additional"},
+            {"rank": 2, "partner_id": self.one_parking.id, "partner": "One Parking",
+             "protected": False, "priority": "2", "reason": rules.ADDITIONAL_TO_ONE,
+             "queue_start_date": "2015-01-01", "state": "active",
+             "application_id": second.id, "application_type": "additional"},
+        ]  # fmt: skip
+        cr = self.env.cr
+        cr.execute("ALTER TABLE housing_offer ADD COLUMN ranking_snapshot jsonb")
+        cr.execute(
+            "UPDATE housing_offer SET ranking_snapshot = %s, allocation_round_id = NULL "
+            "WHERE id = %s",
+            [json.dumps(snapshot), offer.id],
+        )
+        path = file_path("housing_letting/migrations/19.0.1.1.0/post-migration.py")
+        spec = importlib.util.spec_from_file_location("letting_post_migration", path)
+        migration = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(migration)
+        migration.migrate(cr, "19.0.1.0.0")
+        self.env.invalidate_all()
+        audit = offer.allocation_round_id
+        self.assertEqual((audit.listing_id, audit.round_number), (listing, 1))
+        self.assertEqual(
+            len(self.env["housing.allocation.round"].search([("listing_id", "=", listing.id)])), 2
+        )
+        protected, other = audit.line_ids
+        self.assertEqual(
+            (protected.partner_id, protected.partner_name, protected.protected),
+            (self.env["res.partner"], False, True),
+        )
+        self.assertEqual(protected.sudo().protected_partner_id, self.home_tenant)
+        self.assertEqual(
+            (other.rank, other.partner_id, other.queue_points, other.priority_reason),
+            (2, self.one_parking, 4092, rules.ADDITIONAL_TO_ONE),
+        )
+        cr.execute(
+            "SELECT 1 FROM information_schema.columns "
+            "WHERE table_name = 'housing_offer' AND column_name = 'ranking_snapshot'"
+        )
+        self.assertFalse(cr.fetchone())
