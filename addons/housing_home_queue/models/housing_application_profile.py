@@ -342,6 +342,9 @@ class HousingApplicationProfile(models.Model):
             profile.write(vals)
         else:
             profile = Profile._create_first({**vals, "partner_id": partner.id})
+        # Who may not read the profile (a protected contact's, without the privilege) may
+        # not save it either, nor read it back from the answer.
+        profile.with_env(self.env).check_access("read")
         # Saving the profile shows the applicant is still looking: it keeps their housing
         # queue place (keep-alive) too.
         self.env["housing.queue.membership"]._confirm(partner, QUEUE_TYPE)
