@@ -1,6 +1,7 @@
 {
     "name": "Housing Portal",
-    "summary": "Tenant pages under /my: leases, fault reports, parking queue, contact details",
+    "summary": "Tenant pages under /my: leases, fault reports, queue places and the parking, "
+    "housing and storage queues, contact details",
     "version": "19.0.1.0.0",
     "category": "Real Estate/Housing",
     "website": "https://github.com/housing-suite/housing",

@@ -12,8 +12,6 @@ from odoo.addons.portal.controllers.portal import CustomerPortal
 from .housing_portal import pop_flash, redirect_with_flash
 
 QUEUES_URL = "/my/queues"
-# The categories with generic listing pages (/my/<category>); parking has its own page.
-LISTING_CATEGORIES = ("housing", "storage")
 
 
 class HousingPortalLetting(CustomerPortal):
@@ -127,9 +125,10 @@ class HousingPortalLetting(CustomerPortal):
             "page_name": "housing_category",
             "category": category,
             "category_url": url,
-            "category_name": dict(
-                env["housing.listing"]._fields["category"]._description_selection(env)
-            )[category],
+            "category_name": {
+                "housing": env._("Housing queue"),
+                "storage": env._("Storage queue"),
+            }[category],
             "applications": applications.sudo(),
             "offers": offers.sudo(),
             "invitations": invitations.sudo(),
@@ -191,7 +190,7 @@ class HousingPortalLetting(CustomerPortal):
         )
 
     @http.route(
-        "/my/<any(housing,storage):category>/invitations/<int:invitation_id>"
+        "/my/<any(parking,housing,storage):category>/invitations/<int:invitation_id>"
         "/<any(interested,not_interested):answer>",
         type="http",
         auth="user",
@@ -199,6 +198,8 @@ class HousingPortalLetting(CustomerPortal):
         methods=["POST"],
     )
     def housing_category_invitation(self, category, invitation_id, answer, **kw):
+        """Answer an invitation to a viewing (every category: parking's page lists them
+        too)."""
         self._housing_category_rules(category)
         invitation = self._housing_letting_record(
             "housing.viewing.invitation", invitation_id, category

@@ -40,9 +40,13 @@ class HousingPortalParking(HousingPortalLetting):
         # A refused applicant reads why in the words meant for them.
         reasons = env["housing.letting.rules.parking"]._refusal_messages()
         offers = env["housing.offer"].search([*parking, ("state", "=", "active")])
+        invitations = env["housing.viewing.invitation"].search(
+            [*parking, ("state", "=", "pending")]
+        )
         shown = listings - applied
         # Errors of forms that are on the page are shown beside them, the others on top.
         in_place = {f"offer_{offer.id}" for offer in offers}
+        in_place |= {f"invitation_{invitation.id}" for invitation in invitations}
         in_place |= {
             f"application_{app.id}" for app in applications if app.state in ("active", "offered")
         }
@@ -61,7 +65,9 @@ class HousingPortalParking(HousingPortalLetting):
                 [("queue_type", "=", "parking_internal")], limit=1
             ),
             "applications": applications.sudo(),
+            "category_url": PARKING_URL,
             "offers": offers.sudo(),
+            "invitations": invitations.sudo(),
             "listings": shown.sudo(),
             "eligibility": {listing.id: verdicts for listing, verdicts in eligibility.items()},
             "reasons": reasons,

@@ -355,3 +355,24 @@ class TestPortalParking(HousingPortalCase):
         self.assertIn("Din uppsägning är registrerad", done.text)
         subject = f"Vi har tagit emot din uppsägning av kontrakt {self.parking_lease.name}"
         self.assertTrue(self.sent_mail(subject))
+
+    def test_viewing_invitation(self):
+        # A parking queue can invite to a viewing first: the page lists the invitation,
+        # answered interested or not.
+        self.env.ref("housing_parking_queue.policy_scored").write(
+            {"viewing_round": True, "viewing_invitations": 1}
+        )
+        self.listing.apply(self.tenant, "replace")
+        self.listing.apply(self.other_tenant, "additional")
+        self.listing.action_start_offer_round()
+        invitation = self.listing.viewing_ids.invitation_ids
+        self.assertEqual(invitation.partner_id, self.tenant)
+        self.login_tenant(self.other_user)
+        self.assertNotIn("You are invited to view", self.url_open(URL).text)
+        path = f"{URL}/invitations/{invitation.id}/not_interested"
+        self.assertEqual(self.post_form(path, {}).status_code, 404)
+        self.login_tenant()
+        self.assertIn("You are invited to view", self.url_open(URL).text)
+        answered = self.post_form(path, {})
+        self.assertIn("you are not interested", answered.text)
+        self.assertEqual(invitation.state, "not_interested")

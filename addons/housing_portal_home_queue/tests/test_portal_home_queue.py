@@ -189,3 +189,36 @@ class TestPortalHomeQueuePhone(HomeQueuePortalCase):
         for url in (URL, PROFILE_URL, "/my/queues"):
             with self.subTest(url=url):
                 self.start_tour(url, "housing_portal_fits_phone", login=self.tenant_user.login)
+
+
+@tagged("post_install", "-at_install", "housing_portal_home_queue")
+class TestPortalHomeQueueSwedish(HomeQueuePortalCase):
+    """A Swedish-speaking applicant reads the queue pages, refusals and receipts in Swedish."""
+
+    def test_swedish_pages(self):
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            [
+                "housing_letting",
+                "housing_home_queue",
+                "housing_portal",
+                "housing_portal_home_queue",
+            ],
+            ["sv_SE"],
+        )
+        self.tenant_user.lang = "sv_SE"
+        self.env["housing.queue.membership"]._ensure(self.tenant, "housing")
+        self.login_tenant()
+        home = self.url_open("/my").text
+        self.assertIn("Köplatser", home)
+        self.assertIn("Ansökningsprofil", home)
+        housing = self.url_open(URL).text
+        self.assertIn("Bostadskö", housing)
+        self.assertIn("sökande hittills", housing)
+        saved = self.post_form(
+            PROFILE_URL,
+            {"num_adults": "1", "num_children": "0", "housing_type": "LIVES_WITH_FAMILY"},
+        ).text
+        self.assertIn("Din ansökningsprofil är sparad", saved)
+        queues = self.url_open("/my/queues").text
+        self.assertIn("Köpoäng (dagar)", queues)
