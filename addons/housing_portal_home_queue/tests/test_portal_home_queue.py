@@ -93,6 +93,7 @@ class TestPortalHomeQueue(HomeQueuePortalCase):
         # No profile yet: the reason, in the applicant's words, and no button.
         self.assertIn("Fill in your application profile", page.text)
         self.assertNotIn(f"/listings/{self.listing.id}/apply", page.text)
+        self.assertIn("o_housing_profile_link", page.text)
         refused = self.post_form(f"{URL}/listings/{self.listing.id}/apply", {})
         self.assertIn("Fill in your application profile", refused.text)
         self.assertFalse(self.Application.search([("partner_id", "=", self.tenant.id)]))
