@@ -54,6 +54,9 @@ NOT_FOUND = {
     "listing": lambda env, value: env._("There is no listing %(value)s.", value=value),
     "application": lambda env, value: env._("There is no application %(value)s.", value=value),
     "offer": lambda env, value: env._("There is no offer %(value)s.", value=value),
+    "viewing_invitation": lambda env, value: env._(
+        "There is no invitation to a viewing %(value)s.", value=value
+    ),
     "queue_place": lambda env, value: env._(
         "The contact has no place in the queue %(value)s.", value=value
     ),

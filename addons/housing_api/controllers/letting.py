@@ -18,6 +18,9 @@ from ..schemas.letting import (
     Offer,
     OfferQuery,
     QueuePlace,
+    ViewingAnswer,
+    ViewingInvitation,
+    ViewingInvitationQuery,
 )
 from ..schemas.parking import ParkingAnswer
 from .common import api_route, find_one, search_page
@@ -203,6 +206,45 @@ class HousingApiLetting(http.Controller):
         it is too late, or a refusal code when the applicant no longer qualifies."""
         offer = answer(offer_id, body, Domain.TRUE, "offer")
         return {"data": offer._housing_api_letting_values()[0]}
+
+    @api_route(
+        "/viewing-invitations",
+        tag=TAG,
+        response=ViewingInvitation,
+        shape="page",
+        query=ViewingInvitationQuery,
+    )
+    def housing_api_viewing_invitations(self, query):
+        """Invitations to viewings of every category or of one, newest first."""
+        return _contact_page(
+            "housing.viewing.invitation",
+            query,
+            Domain.TRUE,
+            {},
+            lambda invitations: invitations._housing_api_values(),
+        )
+
+    @api_route(
+        "/viewing-invitations/<int:invitation_id>/answer",
+        methods=["POST"],
+        tag=TAG,
+        response=ViewingInvitation,
+        body=ViewingAnswer,
+        path_params={"invitation_id": "Viewing invitation id."},
+    )
+    def housing_api_answer_viewing(self, invitation_id, body):
+        """The applicant answers after the viewing: interested (offered the object in
+        ranking order among the interested when the round closes) or not interested.
+        Another contact's invitation is not found; 409 invitation_not_active when it was
+        answered or withdrawn, invitation_expired after its deadline."""
+        invitation = _acting_contacts(
+            "housing.viewing.invitation", invitation_id, body, Domain.TRUE, "viewing_invitation"
+        )
+        if body.answer == "interested":
+            invitation.action_interested()
+        else:
+            invitation.action_not_interested()
+        return {"data": invitation._housing_api_values()[0]}
 
     @api_route(
         "/contacts/<string:customer_number>/queues",

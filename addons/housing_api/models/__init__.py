@@ -19,3 +19,4 @@ from . import housing_parking_listing
 from . import housing_parking_application
 from . import housing_parking_offer
 from . import housing_queue_membership
+from . import housing_viewing_invitation

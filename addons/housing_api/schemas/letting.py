@@ -2,6 +2,8 @@
 category (parking, housing, storage): the parking queue's resources with the category,
 the applicant count and the contact's own place."""
 
+from typing import Literal
+
 from pydantic import Field
 
 from .base import (
@@ -13,6 +15,7 @@ from .base import (
     Resource,
     selection,
 )
+from .contacts import ContactRef
 from .parking import ParkingApplication, ParkingListing, ParkingOffer
 from .register import Code
 
@@ -110,3 +113,41 @@ class QueuePlace(Resource):
         "not lapse)."
     )
     refusal_count: int = Field(description="Refusals counting toward the policy's limit.")
+
+
+class InvitationListing(Resource):
+    id: int
+    rental_object_code: str
+
+
+class ViewingInvitation(Resource):
+    """An applicant's invitation to view a listing (homes: the first applicants in the
+    ranking are invited; the offer then goes, in ranking order, to those interested)."""
+
+    id: int
+    category: Category
+    listing: InvitationListing
+    application_id: int
+    contact: ContactRef
+    rank: int | None = Field(description="The applicant's place in the ranking when invited.")
+    state: selection("housing.viewing.invitation", "state")
+    viewing_starts_at: DateTime | None
+    viewing_ends_at: DateTime | None
+    place: str | None
+    sent_at: DateTime
+    deadline: DateTime = Field(
+        description="23:59:59 Swedish time on the last business day to answer."
+    )
+    answered_at: DateTime | None
+    updated_at: DateTime
+
+
+class ViewingAnswer(RequestBody):
+    customer_number: CustomerNumber = Field(description="The applicant answering.")
+    answer: Literal["interested", "not_interested"]
+
+
+class ViewingInvitationQuery(PageQuery):
+    category: Category | None = None
+    contact: Code | None = Field(None, description="Customer number of the applicant.")
+    state: selection("housing.viewing.invitation", "state") | None = None

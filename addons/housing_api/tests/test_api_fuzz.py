@@ -58,6 +58,7 @@ class TestApiFuzz(HousingApiCase):
             "apply": {"customer_number": number},
             "withdraw": {"customer_number": number},
             "answer": {"customer_number": number, "answer": "decline"},
+            "answer_viewing": {"customer_number": number, "answer": "not_interested"},
         }
         cls.path_values = {
             "customer_number": number,
@@ -67,6 +68,7 @@ class TestApiFuzz(HousingApiCase):
             "listing_id": str(cls.listing.id),
             "application_id": "1",
             "offer_id": "1",
+            "invitation_id": "1",
             "queue_type": "housing",
         }
 

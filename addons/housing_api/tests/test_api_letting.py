@@ -173,3 +173,53 @@ class TestApiLetting(HousingApiCase):
         self.assertEqual(confirmed.json()["data"]["id"], place["id"])
         self.assertApiError(self.api("POST", f"{path}/housing/confirm"), 404, "not_found")
         self.assertApiError(self.api("GET", "/contacts/P999999/queues"), 404, "not_found")
+
+    def test_viewing_invitations_answered_and_their_webhooks(self):
+        self.env.ref("housing_parking_queue.policy_scored").write(
+            {"viewing_round": True, "viewing_invitations": 2, "viewing_business_days": 3}
+        )
+        Event = self.env["housing.webhook.event"]
+        # The integration's own subscription: it may not read the protected applicant's.
+        self.env["housing.webhook.subscription"].with_user(self.integration_user).create(
+            {
+                "name": "Kösystemet",
+                "url": "https://queue.example.org/hooks",
+                "event_ids": [
+                    Command.set(
+                        Event.search([("code", "in", ("viewing.invited", "viewing.answered"))]).ids
+                    )
+                ],
+            }
+        )
+        self.assertEqual(self.apply(self.tenant).status_code, 201)
+        self.listing.sudo().apply(self.protected, "additional")
+        self.listing.action_start_offer_round()
+        invitations = self.listing.viewing_ids.invitation_ids
+        self.assertEqual(invitations.partner_id, self.tenant | self.protected)
+        Delivery = self.env["housing.webhook.delivery"]
+        [invited] = Delivery.search([("event_code", "=", "viewing.invited")])
+        self.assertEqual(invited.payload["data"]["contact"]["name"], self.tenant.name)
+        page = self.api("GET", "/viewing-invitations?category=parking").json()["data"]
+        self.assertEqual([row["contact"]["name"] for row in page], [self.tenant.name])
+        [row] = self.api(
+            "GET", f"/viewing-invitations?contact={self.tenant.customer_number}&state=pending"
+        ).json()["data"]
+        self.assertEqual((row["category"], row["rank"], row["state"]), ("parking", 1, "pending"))
+        self.assertEqual(row["listing"]["id"], self.listing.id)
+        mine = invitations.filtered(lambda inv: inv.partner_id == self.tenant)
+        hidden = invitations - mine
+        body = {"customer_number": self.tenant.customer_number, "answer": "interested"}
+        path = f"/viewing-invitations/{hidden.id}/answer"
+        self.assertApiError(self.api("POST", path, body), 404, "not_found")
+        self.assertApiError(
+            self.api("POST", f"/viewing-invitations/{mine.id}/answer", {**body, "answer": "yes"}),
+            400,
+            "validation_error",
+        )
+        answered = self.api("POST", f"/viewing-invitations/{mine.id}/answer", body)
+        self.assertEqual(answered.status_code, 200, answered.text)
+        self.assertEqual(answered.json()["data"]["state"], "interested")
+        [event] = Delivery.search([("event_code", "=", "viewing.answered")])
+        self.assertEqual(event.payload["data"]["state"], "interested")
+        again = self.api("POST", f"/viewing-invitations/{mine.id}/answer", body)
+        self.assertApiError(again, 409, "invitation_not_active")

@@ -48,6 +48,8 @@ ERROR_CODES = {
         # categories' own refusal codes (housing: no_profile, ...; storage:
         # property_residents_only) are their modules' (see /listings).
         letting.QUEUE_MEMBERSHIP_EXPIRED,
+        letting.INVITATION_NOT_ACTIVE,
+        letting.INVITATION_EXPIRED,
     ),
     413: ("payload_too_large",),
     415: ("unsupported_media_type",),
