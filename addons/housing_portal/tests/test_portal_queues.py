@@ -1,4 +1,8 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo.tests import tagged
+
+from odoo.addons.housing_base.tools.dates import stockholm_today
 
 from .common import HousingPortalCase
 
@@ -40,6 +44,15 @@ class TestPortalQueues(HousingPortalCase):
         self.assertNotIn(f"o_housing_membership_{self.other_membership.id}", page.text)
         self.assertIn(self.day(self.membership.expires_at), page.text)
         self.assertIn("Confirm my place", page.text)
+
+    def test_queue_time_in_years_and_days(self):
+        today = stockholm_today()
+        start = today - relativedelta(years=3, days=12)
+        self.membership.with_context(housing_queue_correction=True).queue_start_date = start
+        self.login_tenant()
+        page = self.url_open(URL).text
+        self.assertIn(f'<span class="o_housing_queue_points">{(today - start).days}</span>', page)
+        self.assertIn('<span class="o_housing_queue_time">3 years and 12 days</span>', page)
 
     def test_confirm_place(self):
         self.login_tenant()
