@@ -172,8 +172,9 @@ class HousingListing(models.Model):
                 )
             )
         )
+        # Deleting an e-mail deletes its message too (mail.mail inherits mail.message).
         self.env["mail.mail"].search([("mail_message_id", "in", messages.ids)]).unlink()
-        messages.unlink()
+        messages.exists().unlink()
         self.env["mail.message"].search(
             [
                 ("model", "=", "housing.listing"),
