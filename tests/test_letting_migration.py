@@ -31,7 +31,12 @@ TABLES = [
         "housing_offer",
         "id, listing_id, application_id, state, deadline, ranking_snapshot::text",
     ),
-    ("memberships", "housing_queue_membership", "housing_queue_membership", "*"),
+    (
+        "memberships",
+        "housing_queue_membership",
+        "housing_queue_membership",
+        "id, partner_id, queue_type, queue_start_date, create_date",
+    ),
     (
         "policies",
         "housing_parking_policy",
