@@ -27,7 +27,9 @@ class HousingOffer(models.Model):
         "housing.application", required=True, index=True, ondelete="cascade", readonly=True
     )
     # Empty only once anonymised after the retention period (housing.letting.retention).
-    partner_id = fields.Many2one("res.partner", string="Applicant", index=True, readonly=True)
+    partner_id = fields.Many2one(
+        "res.partner", string="Applicant", index=True, readonly=True, ondelete="restrict"
+    )
     anonymised_at = fields.Datetime(
         string="Anonymised on",
         readonly=True,
