@@ -25,7 +25,7 @@ class ResUsers(models.Model):
         for user in self.sudo().filtered("partner_id.protected_identity"):
             login = user.partner_id._housing_protected_login()
             if user.login != login:
-                super(ResUsers, user).write({"login": login})
+                user.write({"login": login})
 
     def _housing_restore_login(self):
         """After the protection is lifted, the accounts that logged in under the customer
@@ -39,7 +39,7 @@ class ResUsers(models.Model):
                 and user.login == partner._housing_protected_login()
                 and not self.sudo().search_count([("login", "=", email)], limit=1)
             ):
-                super(ResUsers, user).write({"login": email})
+                user.write({"login": email})
 
     @api.model
     def _get_login_domain(self, login):
