@@ -1,6 +1,6 @@
 from odoo import models
 
-from ..tools.formatting import iso_date, iso_datetime, none_if_false
+from ..tools.formatting import contact_ref, iso_date, iso_datetime, none_if_false
 
 
 class HousingParkingApplication(models.Model):
@@ -16,10 +16,7 @@ class HousingParkingApplication(models.Model):
                     "rental_object_code": application.rental_object_id.code,
                     "state": application.listing_id.state,
                 },
-                "contact": {
-                    "customer_number": none_if_false(application.partner_id.customer_number),
-                    "name": application.partner_id.name,
-                },
+                "contact": contact_ref(application.partner_id),
                 "application_type": none_if_false(application.application_type),
                 "state": application.state,
                 "priority": none_if_false(application.priority),

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ..tools.formatting import iso_date, iso_datetime, none_if_false
+from ..tools.formatting import contact_ref, iso_date, iso_datetime
 
 ANSWERS = ("accepted", "declined", "expired", "withdrawn")
 
@@ -18,10 +18,7 @@ class HousingParkingOffer(models.Model):
                     "rental_object_code": offer.rental_object_id.code,
                 },
                 "application_id": offer.application_id.id,
-                "contact": {
-                    "customer_number": none_if_false(offer.partner_id.customer_number),
-                    "name": offer.partner_id.name,
-                },
+                "contact": contact_ref(offer.partner_id),
                 "state": offer.state,
                 "sent_at": iso_datetime(offer.sent_at),
                 "deadline": iso_datetime(offer.deadline),

@@ -1,6 +1,6 @@
 from odoo import api, models
 
-from ..tools.formatting import iso_datetime, none_if_false
+from ..tools.formatting import contact_ref, iso_datetime
 
 ANSWERS = ("interested", "not_interested", "expired", "withdrawn")
 
@@ -19,10 +19,7 @@ class HousingViewingInvitation(models.Model):
                     "rental_object_code": invitation.rental_object_id.code,
                 },
                 "application_id": invitation.application_id.id,
-                "contact": {
-                    "customer_number": none_if_false(invitation.partner_id.customer_number),
-                    "name": invitation.partner_id.name,
-                },
+                "contact": contact_ref(invitation.partner_id),
                 "rank": invitation.rank or None,
                 "state": invitation.state,
                 "viewing_starts_at": iso_datetime(invitation.date_start),

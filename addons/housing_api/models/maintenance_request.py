@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.tools import html2plaintext
 
-from ..tools.formatting import code_ref, iso_date, iso_datetime, none_if_false
+from ..tools.formatting import code_ref, contact_ref, iso_date, iso_datetime, none_if_false
 
 
 class MaintenanceRequest(models.Model):
@@ -26,12 +26,7 @@ class MaintenanceRequest(models.Model):
                     "building": code_ref(req.building_id),
                     "staircase": code_ref(req.staircase_id),
                 },
-                "reported_by": {
-                    "customer_number": none_if_false(req.reporter_id.customer_number),
-                    "name": req.reporter_id.name,
-                }
-                if req.reporter_id
-                else None,
+                "reported_by": contact_ref(req.reporter_id) if req.reporter_id else None,
                 "lease": {"id": req.lease_id.id, "number": req.lease_id.name}
                 if req.lease_id
                 else None,

@@ -34,6 +34,11 @@ def code_ref(record):
     return {"id": record.id, "code": record.code, "name": record.name}
 
 
+def contact_ref(partner):
+    """{'customer_number', 'name'} of a contact, as every resource names its contact."""
+    return {"customer_number": none_if_false(partner.customer_number), "name": partner.name}
+
+
 def none_if_false(value):
     """Odoo reads empty fields as False; the API answers null."""
     return None if value is False else value

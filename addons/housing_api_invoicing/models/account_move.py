@@ -1,6 +1,11 @@
 from odoo import api, fields, models
 
-from odoo.addons.housing_api.tools.formatting import iso_date, iso_datetime, none_if_false
+from odoo.addons.housing_api.tools.formatting import (
+    contact_ref,
+    iso_date,
+    iso_datetime,
+    none_if_false,
+)
 from odoo.addons.housing_base.tools.dates import stockholm_today
 
 AVI_TYPES = ("out_invoice", "out_refund")
@@ -32,10 +37,7 @@ class AccountMove(models.Model):
                 "id": move.id,
                 "number": move.name,
                 "type": "invoice" if move.move_type == "out_invoice" else "credit_note",
-                "contact": {
-                    "customer_number": none_if_false(move.partner_id.customer_number),
-                    "name": move.partner_id.name,
-                },
+                "contact": contact_ref(move.partner_id),
                 "period": iso_date(move.housing_period),
                 "invoice_date": iso_date(move.invoice_date),
                 "due_date": iso_date(move.invoice_date_due),
