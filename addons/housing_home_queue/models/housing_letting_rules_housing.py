@@ -68,7 +68,7 @@ class HousingLettingRulesHousing(models.AbstractModel):
                 "saved it. Check it and save it again to apply."
             ),
             rules.UNDER_18: self.env._("You must be 18 or older to apply for a home."),
-            rules.QUEUE_MEMBERSHIP_EXPIRED: self.env._(
+            letting.QUEUE_MEMBERSHIP_EXPIRED: self.env._(
                 "Your place in the housing queue has lapsed. Contact customer service."
             ),
             rules.TOO_MANY_RESIDENTS: self.env._(
@@ -113,8 +113,8 @@ class HousingLettingRulesHousing(models.AbstractModel):
     def _facts_by_partner(self, listings, partners):
         """{partner id: facts} of ``partners`` for tools/housing_rules: identified, the
         profile (rules.Profile or None), birth date, debt collection date, stated
-        income, the listings of their active home applications, whether their housing
-        queue place is in force, their priority group's rank. A constant number of
+        income, the listings of their active home applications, their priority group's
+        rank (the engine adds whether their queue place has lapsed). A constant number of
         queries whatever the number of partners."""
         partner_ids = list(set(partners.ids))
         facts = {
@@ -125,7 +125,6 @@ class HousingLettingRulesHousing(models.AbstractModel):
                 "birth_date": None,
                 "debt_collection_date": None,
                 "home_listing_ids": frozenset(),
-                "queue_membership_active": True,
                 "priority_group": None,
             }
             for pid in partner_ids
@@ -224,7 +223,6 @@ class HousingLettingRulesHousing(models.AbstractModel):
         return rules.ApplicantFacts(
             profile=data["profile"],
             birth_date=data["birth_date"],
-            queue_membership_active=data["queue_membership_active"],
             # The other homes applied for: an application for this one does not count.
             active_applications=len(data["home_listing_ids"] - {listing.id}),
             debt_collection_date=data["debt_collection_date"],

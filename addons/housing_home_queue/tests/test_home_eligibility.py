@@ -5,6 +5,9 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
+from odoo.addons.housing_letting.tools import letting
+from odoo.addons.housing_letting.tools.letting import LettingRefusal
+
 from ..tools import housing_rules as rules
 from .common import NOW, HomeQueueCase
 
@@ -67,9 +70,22 @@ class TestHomeEligibility(HomeQueueCase):
         self.assertRefused(self.listing, minor, rules.UNDER_18)
 
     def test_queue_place_lapsed(self):
+        # One verdict, the engine's, when applying and when ranking; in the housing
+        # queue's words.
         membership = self.join_queue(self.anna, date(2020, 1, 1))
         membership.sudo().state = "expired"
-        self.assertRefused(self.listing, self.anna, rules.QUEUE_MEMBERSHIP_EXPIRED)
+        self.assertRefused(self.listing, self.anna, letting.QUEUE_MEMBERSHIP_EXPIRED)
+        with self.assertRaisesRegex(LettingRefusal, "Your place in the housing queue has lapsed"):
+            self.listing.apply(self.anna)
+        self.join_queue(self.bertil, date(2020, 1, 1))
+        bertil = self.listing.apply(self.bertil)
+        self.Membership.search(
+            [("partner_id", "=", self.bertil.id), ("queue_type", "=", "housing")]
+        ).sudo().state = "expired"
+        self.listing._rank()
+        self.assertEqual(
+            (bertil.priority, bertil.priority_reason), ("none", letting.QUEUE_MEMBERSHIP_EXPIRED)
+        )
 
     def test_household_against_room_type(self):
         # A3-A5: 1RK takes 3 persons, 4RK 7; an unknown room type takes any household.

@@ -64,29 +64,74 @@ class TestHomeLetting(HomeQueueCase):
         self.medical.active = False
         self.assertEqual(self.ranking(listing)[0], (self.david, "2", rules.PRIORITY_GROUP))
 
-    def test_pending_reference_blocks_only_the_offer(self):
-        self.Profile.search([("partner_id", "=", self.bertil.id)]).reference_status = rules.PENDING
+    def application(self, listing, partner):
+        return listing.application_ids.filtered(lambda a: a.partner_id == partner)
+
+    def profile(self, partner):
+        return self.Profile.search([("partner_id", "=", partner.id)])
+
+    def test_pending_reference_passed_over_until_reviewed(self):
+        self.profile(self.bertil).reference_status = rules.PENDING
         listing = self.published()
+        bertil = self.application(listing, self.bertil)
+        self.assertEqual(bertil.state, "active")
+        listing.action_start_offer_round()
+        # bertil ranks first (2015, applied first) but cannot get the contract yet: the
+        # offer goes to the next, bertil stays in the queue for the home.
+        self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
         self.assertEqual(
-            listing.application_ids.filtered(lambda a: a.partner_id == self.bertil).state,
-            "active",
+            (bertil.state, bertil.priority_reason), ("active", rules.REFERENCE_PENDING)
+        )
+        self.assertIn(
+            "Bertil Testsson was passed over for now (Reference not reviewed yet): the "
+            "application stays, and the object can be offered to them later if it is still to "
+            "be let.",
+            listing.message_ids.mapped("preview"),
+        )
+        self.profile(self.bertil).action_reference_approve()
+        listing.active_offer_id.action_decline()
+        self.assertEqual(listing.active_offer_id.partner_id, self.bertil)
+
+    def test_listing_waits_for_a_pending_reference(self):
+        # Nobody else to offer the home to: it waits for the review instead of closing.
+        self.profile(self.bertil).reference_status = rules.CONTACTED_UNREACHABLE
+        listing = self.published((self.bertil,))
+        listing.action_start_offer_round()
+        self.env["housing.listing"]._cron_run_queue()
+        self.assertEqual(listing.state, "ready")
+        self.assertFalse(listing.offer_ids)
+        self.assertEqual(self.application(listing, self.bertil).state, "active")
+        # Waiting changes nothing: no audit round each queue run.
+        self.assertFalse(
+            self.env["housing.allocation.round"].search([("listing_id", "=", listing.id)])
+        )
+        self.profile(self.bertil).action_reference_approve()
+        self.env["housing.listing"]._cron_run_queue()
+        self.assertEqual(listing.active_offer_id.partner_id, self.bertil)
+
+    def test_reference_rejected_since_applying_disqualifies_at_offer(self):
+        listing = self.published()
+        self.profile(self.bertil).write(
+            {
+                "reference_status": rules.REJECTED,
+                "reference_reason_rejected": "DISTURBANCE",
+                "reference_expires_at": date(2026, 9, 1),
+            }
         )
         listing.action_start_offer_round()
-        # bertil ranks first (2015, applied first) but cannot get the contract yet.
-        bertil = listing.application_ids.filtered(lambda a: a.partner_id == self.bertil)
-        self.assertEqual(bertil.state, "disqualified")
-        self.assertEqual(bertil.priority_reason, rules.REFERENCE_PENDING)
+        bertil = self.application(listing, self.bertil)
+        self.assertEqual(
+            (bertil.state, bertil.priority_reason), ("disqualified", rules.REFERENCE_REJECTED)
+        )
         self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
 
     def test_credit_checked_again_at_offer(self):
         listing = self.published()
         self.bertil.debt_collection_date = date(2026, 3, 10)
         listing.action_start_offer_round()
-        # No longer rankable: passed over, as the engine leaves the unrankable.
-        bertil = listing.application_ids.filtered(lambda a: a.partner_id == self.bertil)
+        bertil = self.application(listing, self.bertil)
         self.assertEqual(
-            (bertil.state, bertil.priority, bertil.priority_reason),
-            ("active", "none", "credit_check"),
+            (bertil.state, bertil.priority_reason), ("disqualified", rules.CREDIT_CHECK)
         )
         self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
 
@@ -134,7 +179,7 @@ class TestHomeLetting(HomeQueueCase):
         # The housing queue lets by viewing rounds: a reference still under review does
         # not stop the invitation, only the offer.
         self.policy.write({"viewing_round": True, "viewing_invitations": 2})
-        self.Profile.search([("partner_id", "=", self.bertil.id)]).reference_status = rules.PENDING
+        self.profile(self.bertil).reference_status = rules.PENDING
         listing = self.published()
         listing.action_start_offer_round()
         invitations = listing.viewing_ids.invitation_ids
@@ -142,8 +187,10 @@ class TestHomeLetting(HomeQueueCase):
         self.assertFalse(listing.offer_ids)
         for invitation in invitations:
             invitation.action_interested()
-        bertil = listing.application_ids.filtered(lambda a: a.partner_id == self.bertil)
-        self.assertEqual(
-            (bertil.state, bertil.priority_reason), ("disqualified", "reference_pending")
-        )
+        bertil = self.application(listing, self.bertil)
+        self.assertEqual((bertil.state, bertil.priority_reason), ("active", "reference_pending"))
         self.assertEqual(listing.active_offer_id.partner_id, self.cecilia)
+        # Reviewed while the round goes on: bertil, interested, is next.
+        self.profile(self.bertil).action_reference_approve()
+        listing.active_offer_id.action_decline()
+        self.assertEqual(listing.active_offer_id.partner_id, self.bertil)

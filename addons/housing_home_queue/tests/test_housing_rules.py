@@ -164,7 +164,6 @@ class TestHousingVerdicts(BaseCase):
                 rules.ApplicantFacts(profile=facts().profile, birth_date=date(2010, 1, 1)),
                 rules.UNDER_18,
             ),
-            (terms(), facts(queue_membership_active=False), rules.QUEUE_MEMBERSHIP_EXPIRED),
             (terms(), facts(profile=rejected), rules.REFERENCE_REJECTED),
             (terms(), facts(active_applications=3), rules.MAX_APPLICATIONS),
             (terms(), facts(debt_collection_date=date(2026, 1, 10)), rules.CREDIT_CHECK),
@@ -211,5 +210,14 @@ class TestHousingVerdicts(BaseCase):
         at_offer = rules.check_at_offer(terms(), pending)
         self.assertEqual(at_offer.reason, rules.REFERENCE_PENDING)
         self.assertEqual(at_offer.ranked_as, "9")
+        # Only for now: the offer round passes the applicant over, keeping them.
+        self.assertTrue(at_offer.deferred)
         approved = rules.save_by_staff(pending.profile, {"reference_status": rules.APPROVED}, T)
         self.assertTrue(rules.check_at_offer(terms(), facts(profile=approved)).eligible)
+        # A failed credit check since applying: disqualified where the applicant ranks.
+        debt = rules.check_at_offer(
+            terms(), facts(profile=approved, debt_collection_date=date(2026, 1, 10))
+        )
+        self.assertEqual(
+            (debt.reason, debt.ranked_as, debt.deferred), (rules.CREDIT_CHECK, "9", False)
+        )

@@ -14,24 +14,24 @@ from dataclasses import dataclass, replace
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.addons.housing_letting.tools.letting import NOT_RANKABLE, Verdict, refusal
+from odoo.addons.housing_letting.tools.letting import Verdict, deferral, refusal
 
 # Why a contact may not apply for a home, or is not rankable (never offered).
 NO_PROFILE = "no_profile"
 PROFILE_EXPIRED = "profile_expired"
 UNDER_18 = "under_18"
-QUEUE_MEMBERSHIP_EXPIRED = "queue_membership_expired"
 TOO_MANY_RESIDENTS = "too_many_residents"
 REFERENCE_REJECTED = "reference_rejected"
 MAX_APPLICATIONS = "max_applications"
 CREDIT_CHECK = "credit_check"
 INCOME_TOO_LOW = "income_too_low"
-# In the order they are checked: the first that applies is the reason.
+# In the order they are checked: the first that applies is the reason. The engine has
+# checked the contact first: identified, and their housing queue place not lapsed
+# (housing_letting's NOT_IDENTIFIED and QUEUE_MEMBERSHIP_EXPIRED).
 REFUSALS = (
     NO_PROFILE,
     PROFILE_EXPIRED,
     UNDER_18,
-    QUEUE_MEMBERSHIP_EXPIRED,
     TOO_MANY_RESIDENTS,
     REFERENCE_REJECTED,
     MAX_APPLICATIONS,
@@ -41,6 +41,8 @@ REFUSALS = (
 # Checked again when the offer is made, not when applying or invited to a viewing
 # (lkf.se: "checks at offer stage"): a reference still under review blocks the contract.
 REFERENCE_PENDING = "reference_pending"
+# The refusals an offer round disqualifies for (what may have changed since applying).
+RECHECKED_AT_OFFER = (REFERENCE_REJECTED, CREDIT_CHECK)
 
 # Why an eligible applicant ranks where they do.
 PRIORITY_GROUP = "priority_group"  # förtur: a configured group, before the queue
@@ -204,7 +206,6 @@ class ApplicantFacts:
 
     profile: Profile | None = None
     birth_date: datetime.date | None = None
-    queue_membership_active: bool = True
     active_applications: int = 0  # other active home applications
     debt_collection_date: datetime.date | None = None
     monthly_income: float | None = None
@@ -240,8 +241,6 @@ def evaluate(terms, facts):
         return refusal(PROFILE_EXPIRED)
     if facts.birth_date and age_on(facts.birth_date, today) < ADULT_AGE:
         return refusal(UNDER_18)
-    if not facts.queue_membership_active:
-        return refusal(QUEUE_MEMBERSHIP_EXPIRED)
     if too_many_residents(
         profile.num_adults, profile.num_children, terms.room_code, terms.max_residents
     ):
@@ -267,13 +266,14 @@ def _priority(facts):
 
 
 def check_at_offer(terms, facts):
-    """The verdict when the offer is made: the application's checks again (the
-    reference and the credit check may have changed since), and a reference still under
-    review blocks the contract."""
+    """The verdict when the offer is made: the application's checks again. A reference
+    rejected or a failed credit check since applying disqualifies the applicant when the
+    round reaches them (they keep their place in the ranking until then); a reference
+    still under review blocks the contract for now only: the round passes them over and
+    they may be offered the home once it is approved."""
     verdict = evaluate(terms, facts)
-    if verdict.priority != NOT_RANKABLE and facts.profile.reference_status in (
-        PENDING,
-        CONTACTED_UNREACHABLE,
-    ):
-        return refusal(REFERENCE_PENDING, verdict.priority)
+    if verdict.reason in RECHECKED_AT_OFFER:
+        return refusal(verdict.reason, _priority(facts).priority)
+    if verdict.eligible and facts.profile.reference_status in (PENDING, CONTACTED_UNREACHABLE):
+        return deferral(REFERENCE_PENDING, verdict.priority)
     return verdict

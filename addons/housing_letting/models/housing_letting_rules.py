@@ -111,9 +111,11 @@ class HousingLettingRules(models.AbstractModel):
     def _check_at_offer(self, listing, terms, facts, application_type):
         """letting.Verdict on the applicant when ``listing`` is offered (the ranking an
         offer round walks): by default that of applying. A category repeats or adds the
-        checks that must hold for the contract (homes: a reference still under review);
-        a contact it refuses but would rank keeps their place (``ranked_as``) and is
-        disqualified when the round reaches them, as for any check failed at offer."""
+        checks that must hold for the contract (homes: a reference rejected since); a
+        contact it refuses but would rank keeps their place (``ranked_as``) and is
+        disqualified when the round reaches them, as for any check failed at offer, unless
+        the refusal is only for now (letting.deferral, homes: a reference still under
+        review): then the round passes them over and keeps their application."""
         return self._verdict(listing, terms, facts, application_type)
 
     @api.model

@@ -640,6 +640,7 @@ class HousingListing(models.Model):
         Application = self.env["housing.application"]
         Round = self.env["housing.allocation.round"]
         disqualified_ids, offer_vals, empty = [], [], self.browse()
+        passed_over = {}
         now = fields.Datetime.now()
         for listing in todo:
             ranked = ranking[listing]
@@ -649,9 +650,10 @@ class HousingListing(models.Model):
                 listing._interested_application_ids() if listing._policy().viewing_round else None
             )
             # Walk the ranking down to the first eligible applicant: those above who fail
-            # the checks now are disqualified; those who cannot be ranked (and everybody
-            # below) are left as they are (Mimer's findAndDisqualifyIneligibleApplicant).
-            candidate = None
+            # the checks now are disqualified, those who cannot be offered it yet passed
+            # over; those who cannot be ranked (and everybody below) are left as they are
+            # (Mimer's findAndDisqualifyIneligibleApplicant).
+            candidate, deferred = None, []
             first_disqualified = len(disqualified_ids)
             for app, verdict, __ in ranked:
                 if app.state != "active" or not verdict.rankable:
@@ -661,12 +663,23 @@ class HousingListing(models.Model):
                 if verdict.eligible:
                     candidate = app
                     break
-                disqualified_ids.append(app.id)
+                if verdict.deferred:
+                    deferred.append((app, verdict))
+                else:
+                    disqualified_ids.append(app.id)
             # The allocation audit of the round: everybody's place, and what the round
             # did with them.
             outcomes = dict.fromkeys(disqualified_ids[first_disqualified:], "disqualified")
+            if candidate is None and deferred:
+                # Only applicants who cannot be offered it yet are left: the listing waits
+                # for them (the queue run offers it again), and a round that changed
+                # nothing leaves no audit.
+                if outcomes:
+                    Round._record(listing, ranked, outcomes)
+                continue
             if candidate:
                 outcomes[candidate.id] = "offered"
+                passed_over[listing] = deferred
             audit = Round._record(listing, ranked, outcomes)
             if candidate is None:
                 if interested is not None:
@@ -688,6 +701,7 @@ class HousingListing(models.Model):
         offers = self.env["housing.offer"].create(offer_vals)
         offers.application_id.write({"state": "offered"})
         offers.listing_id.write({"state": "offered"})
+        reasons = dict(Application._fields["priority_reason"]._description_selection(self.env))
         for offer in offers:
             offer.listing_id.message_post(
                 body=self.env._(
@@ -697,6 +711,17 @@ class HousingListing(models.Model):
                 ),
                 message_type="notification",
             )
+            for app, verdict in passed_over[offer.listing_id]:
+                offer.listing_id.message_post(
+                    body=self.env._(
+                        "%(partner)s was passed over for now (%(reason)s): the application "
+                        "stays, and the object can be offered to them later if it is still to "
+                        "be let.",
+                        partner=app.partner_id._housing_staff_name(),
+                        reason=reasons.get(verdict.reason, verdict.reason),
+                    ),
+                    message_type="notification",
+                )
         offers._send_by_policy("offer_template_id")
         empty |= invite._start_viewing_rounds()
         empty._no_candidate()

@@ -53,11 +53,14 @@ class Verdict:
     ``priority`` is the priority group the applicant ranks in ('1' before '2' …), 'none'
     (refused: ``reason`` is a refusal code) or '' on first-come-first-served listings. A
     contact refused only by the checks an offer round repeats keeps the priority they rank
-    with in ``ranked_as``; the others are not rankable."""
+    with in ``ranked_as`` (the round disqualifies them when it reaches them); the others
+    are not rankable. ``deferred``: refused for now only (homes: a reference still under
+    review), so the round passes the contact over and keeps their application."""
 
     priority: str
     reason: str
     ranked_as: str = ""
+    deferred: bool = False
 
     @property
     def eligible(self):
@@ -71,6 +74,12 @@ class Verdict:
 def refusal(reason, ranked_as=""):
     """The verdict refusing a contact for ``reason``."""
     return Verdict(NOT_RANKABLE, reason, ranked_as)
+
+
+def deferral(reason, ranked_as):
+    """The verdict of an offer round on a contact who ranks with ``ranked_as`` but cannot
+    be offered the listing yet, for ``reason``: passed over this time, not disqualified."""
+    return Verdict(NOT_RANKABLE, reason, ranked_as, deferred=True)
 
 
 def ranking_key(verdict, queue_start_date, applied_at, application_id):
