@@ -150,6 +150,42 @@ class TestHomeAccess(HomeQueueCase):
         )
         self.assertEqual(self.Profile.with_user(self.anna_user).search([]), self.anna_profile)
 
+    def test_protected_contact_profile_saved_only_with_the_privilege(self):
+        # As the API's PUT and the portal: without the Protected identities privilege,
+        # staff and integrations can neither save a protected contact's profile nor read
+        # it back from the answer; nothing is written, the queue place is not confirmed.
+        self.policy.keep_alive_months = 12
+        with freeze_time(NOW):
+            membership = self.join_queue(self.anna, NOW.date())
+        self.stranger.write({"is_housing_contact": True})
+        (self.anna | self.stranger).sudo().with_context(housing_protection_change=True).write(
+            {"protected_identity": True}
+        )
+        with freeze_time(NOW + timedelta(days=40)):
+            for user in (self.staff, self.integration):
+                for partner in (self.anna, self.stranger):
+                    with self.subTest(user=user.login, partner=partner.name):
+                        with self.assertRaises(AccessError) as caught:
+                            with self.env.cr.savepoint():
+                                self.save(user, partner, {"landlord": "Annan Hyresvärd AB"})
+                        self.assertNotIn("Hyresvärd", str(caught.exception))
+                        self.assertNotIn("Bostadsbolaget", str(caught.exception))
+        self.assertEqual(self.anna_profile.landlord, "Bostadsbolaget AB")
+        self.assertEqual(self.anna_profile.last_updated_at, NOW)
+        self.assertFalse(self.Profile.search([("partner_id", "=", self.stranger.id)]))
+        self.assertEqual(membership.expires_at, NOW.date() + relativedelta(months=12))
+        # The privilege, and the contact themself, save it.
+        privileged = new_test_user(
+            self.env,
+            "home_protected",
+            groups="housing_base.group_housing_user,housing_base.group_housing_protected_identity",
+        )
+        self.assertEqual(
+            self.save(privileged, self.anna, {"landlord": "Annan Hyresvärd AB"}).landlord,
+            "Annan Hyresvärd AB",
+        )
+        self.assertEqual(self.save(self.anna_user, self.anna, {"num_children": 2}).num_children, 2)
+
     def test_contact_form_shows_the_housing_queue_to_staff(self):
         self.assertEqual(self.anna.with_user(self.staff).application_profile_ids, self.anna_profile)
         with self.assertRaises(AccessError):
