@@ -62,7 +62,8 @@ class HousingLettingPolicy(models.Model):
         required=True,
         help="The applicants of a listing assigned or closed this many months ago are "
         "anonymised by the daily retention run (their applications, offers and ranking "
-        "snapshots keep rank, points and reason without the person; leases stay). 0: kept.",
+        "snapshots keep rank, points and reason without the person; leases stay), and the "
+        "queue places removed this many months ago are deleted. 0: kept.",
     )
     offer_template_id = fields.Many2one(
         "mail.template",
@@ -147,16 +148,57 @@ class HousingLettingPolicy(models.Model):
         ),
         help="Sent once before a queue place lapses. Empty: no e-mail.",
     )
+    keep_alive_lapsed_template_id = fields.Many2one(
+        "mail.template",
+        string="Queue place lapsed e-mail",
+        domain=[("model", "=", "housing.queue.membership")],
+        default=lambda self: self.env.ref(
+            "housing_letting.mail_template_queue_lapsed", raise_if_not_found=False
+        ),
+        help="Sent when a queue place lapses. Empty: no e-mail.",
+    )
+    keep_alive_grace_days = fields.Integer(
+        string="Days a lapsed place can be restored",
+        default=90,
+        required=True,
+        help="A queue place lapsed longer than this many days is removed from the queue by "
+        "the daily run: it loses its queue points (applying again joins the queue anew, "
+        "today), and it is deleted the policy's months to keep applicant data later. "
+        "Until then a housing manager can restore it with its queue date. 0: lapsed "
+        "places are kept.",
+    )
     # Refusals: declined offers (and unanswered invitations and offers) are counted.
     count_refusals = fields.Boolean(
         string="Count refusals",
         help="Declining an offer counts as a refusal on the applicant's queue place; at the "
-        "limit the queue date starts again today.",
+        "limit the queue date starts again today, or the place is removed from the queue.",
     )
     refusal_limit = fields.Integer(
-        string="Refusals before the queue date is reset",
+        string="Refusal limit",
         default=3,
         required=True,
+        help="The counted refusal that reaches this number has the consequence of At the limit.",
+    )
+    refusal_window_months = fields.Integer(
+        string="Months a refusal counts",
+        default=0,
+        required=True,
+        help="A refusal counts toward the limit for this many months (0: until the limit is "
+        "reached), and only since the queue date was last set; annulled refusals never "
+        "count. Whether a refusal counts is worked out again when a new refusal is "
+        "counted, by the daily run of the queue places (so the number shown drops the day "
+        "after a refusal's months end) and when this setting changes.",
+    )
+    refusal_consequence = fields.Selection(
+        [("reset", "Reset the queue date"), ("remove", "Remove from the queue")],
+        string="At the limit",
+        default="reset",
+        required=True,
+        help="Reset the queue date: the queue points count again from today and the "
+        "applicant keeps the place. Remove from the queue: the place is removed (it loses "
+        "its queue points; applying again joins the queue anew, today). Either way the "
+        "counting starts again, and staff can annul a refusal before the limit is "
+        "reached.",
     )
     unanswered_counts_as_refusal = fields.Boolean(
         string="No answer counts as a refusal",
@@ -172,6 +214,15 @@ class HousingLettingPolicy(models.Model):
             "housing_letting.mail_template_queue_refusal_reset", raise_if_not_found=False
         ),
         help="Sent when refusals reset an applicant's queue date. Empty: no e-mail.",
+    )
+    refusal_removed_template_id = fields.Many2one(
+        "mail.template",
+        string="Removed after refusals e-mail",
+        domain=[("model", "=", "housing.queue.membership")],
+        default=lambda self: self.env.ref(
+            "housing_letting.mail_template_queue_refusal_removed", raise_if_not_found=False
+        ),
+        help="Sent when refusals remove an applicant's place from the queue. Empty: no e-mail.",
     )
 
     _category_rule_unique = models.Constraint(
@@ -189,6 +240,11 @@ class HousingLettingPolicy(models.Model):
         "AND keep_alive_reminder_days >= 0 AND refusal_limit > 0)",
         "A viewing invites at least one applicant, at least one refusal is allowed, and days "
         "and months cannot be negative.",
+    )
+    _refusal_window_grace_positive = models.Constraint(
+        "CHECK(refusal_window_months >= 0 AND keep_alive_grace_days >= 0)",
+        "The months a refusal counts and the days a lapsed place can be restored cannot be "
+        "negative.",
     )
 
     @api.model
@@ -215,12 +271,39 @@ class HousingLettingPolicy(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self.env.registry.clear_cache()
-        return super().create(vals_list)
+        policies = super().create(vals_list)
+        policies._recount_refusals()
+        return policies
 
     def write(self, vals):
         if {"category", "rule"} & set(vals):
             self.env.registry.clear_cache()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"category", "rule", "refusal_window_months"} & set(vals):
+            self._recount_refusals()
+        return result
+
+    def _queue_types(self):
+        """The queues these policies' keep-alive and refusal settings apply to: those of
+        their category's scored listings."""
+        categories = set(self.filtered(lambda policy: policy.rule == "scored").mapped("category"))
+        return [queue for queue, category in QUEUE_CATEGORIES.items() if category in categories]
+
+    def _recount_refusals(self):
+        """Work out again which refusals still count in these policies' queues (their
+        window changed)."""
+        queues = self._queue_types()
+        if queues:
+            self.env["housing.queue.refusal"].sudo().search(
+                [("queue_type", "in", queues), ("annulled", "=", False), ("reset_on", "=", False)]
+            )._recount()
+
+    def _refusal_window_start(self, today):
+        """The last day outside the refusal window ending ``today`` (a refusal of that day
+        or earlier no longer counts), None without a window."""
+        self.ensure_one()
+        months = self.refusal_window_months
+        return today - relativedelta(months=months) if months else None
 
     def unlink(self):
         self.env.registry.clear_cache()

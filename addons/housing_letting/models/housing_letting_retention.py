@@ -33,11 +33,16 @@ class HousingLettingRetention(models.Model):
         compute="_compute_anonymised_count", string="Records anonymised", store=True
     )
 
-    @api.depends("line_ids.application_count", "line_ids.offer_count", "line_ids.other_count")
+    @api.depends(
+        "line_ids.application_count",
+        "line_ids.offer_count",
+        "line_ids.membership_count",
+        "line_ids.other_count",
+    )
     def _compute_anonymised_count(self):
         for run in self:
             run.anonymised_count = sum(
-                line.application_count + line.offer_count + line.other_count
+                line.application_count + line.offer_count + line.membership_count + line.other_count
                 for line in run.line_ids
             )
 
@@ -48,7 +53,8 @@ class HousingLettingRetention(models.Model):
     @api.model
     def _run(self, today=None):
         """Anonymise what every policy's retention months allow on ``today`` (the
-        company's day) and log the run with its counts per queue."""
+        company's day), delete the queue places removed longer ago, and log the run with
+        its counts per queue."""
         today = today or stockholm_today()
         counts = defaultdict(lambda: defaultdict(int))
         policies = self.env["housing.letting.policy"].sudo().search([("retention_months", ">", 0)])
@@ -72,6 +78,9 @@ class HousingLettingRetention(models.Model):
             category["listing_count"] += len(listings)
             for key, value in found.items():
                 category[key] += value
+            category["membership_count"] += self.env["housing.queue.membership"]._delete_removed(
+                policy._queue_types(), cutoff
+            )
             rules = self.env.get(RULES_MODEL % policy.category)
             if rules is not None:
                 category["other_count"] += rules.sudo()._anonymise_expired(policy, cutoff, today)
@@ -98,6 +107,11 @@ class HousingLettingRetentionLine(models.Model):
     listing_count = fields.Integer(string="Listings")
     application_count = fields.Integer(string="Applications")
     offer_count = fields.Integer(string="Offers and invitations")
+    membership_count = fields.Integer(
+        string="Removed queue places",
+        help="Queue places removed (by staff, by refusals or after lapsing) longer ago than "
+        "the months to keep applicant data, deleted with their refusals and messages.",
+    )
     other_count = fields.Integer(
         string="Other records",
         help="Records the queue's own module anonymises (homes: application profiles and "

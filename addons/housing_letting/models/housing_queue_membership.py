@@ -57,8 +57,19 @@ class HousingQueueMembership(models.Model):
         tracking=True,
         help="Lapsed: not confirmed within the policy's keep-alive months; the contact cannot "
         "apply for the queue's scored listings until a housing manager restores the place "
-        "(with its queue date). Removed: taken out of the queue by staff; applying again "
-        "joins the queue anew, today.",
+        "(with its queue date). Removed: taken out of the queue by staff, by the policy's "
+        "refusal limit or after lapsing longer than the policy's days a lapsed place can be "
+        "restored; the place has no queue points, and applying again joins the queue anew, "
+        "today.",
+    )
+    state_date = fields.Date(
+        string="State since",
+        default=lambda self: stockholm_today(),
+        required=True,
+        readonly=True,
+        help="The day (Swedish time) the place became active, lapsed or was removed: a "
+        "lapsed place is removed the policy's days a lapsed place can be restored later, a "
+        "removed one deleted the policy's months to keep applicant data later.",
     )
     state_reason = fields.Char(
         string="Reason", readonly=True, help="Why the place lapsed, was removed or restored."
@@ -83,8 +94,9 @@ class HousingQueueMembership(models.Model):
     refusal_count = fields.Integer(
         compute="_compute_refusal_count",
         store=True,
-        help="Refusals counting toward the policy's limit: not annulled, and since the queue "
-        "date was last reset for refusals.",
+        help="Refusals counting toward the policy's limit: not annulled, since the queue date "
+        "(and since the limit was last reached) and within the policy's months a refusal "
+        "counts (worked out again daily).",
     )
 
     _partner_queue_unique = models.Constraint(
@@ -115,6 +127,8 @@ class HousingQueueMembership(models.Model):
                         "the reason and logs it."
                     )
                 )
+        if "state" in vals and "state_date" not in vals:
+            vals = {**vals, "state_date": stockholm_today()}
         return super().write(vals)
 
     def _check_correction_right(self):
@@ -160,11 +174,15 @@ class HousingQueueMembership(models.Model):
         for membership in self:
             membership.refusal_count = counts.get(membership, 0)
 
-    @api.depends("queue_start_date")
+    @api.depends("queue_start_date", "state")
     def _compute_queue_points(self):
         today = stockholm_today()
         for membership in self:
-            membership.queue_points = queue_points(membership.queue_start_date, today)
+            membership.queue_points = (
+                0
+                if membership.state == "removed"
+                else queue_points(membership.queue_start_date, today)
+            )
 
     @api.depends("queue_type")
     @api.depends_context("lang")
@@ -225,12 +243,13 @@ class HousingQueueMembership(models.Model):
     @api.model
     def _start_dates(self, partners, queue_type):
         """{partner id: queue start date} in ``queue_type``, in one query (in SQL: a
-        ranking reads tens of thousands, records would cost more than the query)."""
-        self.flush_model(["partner_id", "queue_type", "queue_start_date"])
+        ranking reads tens of thousands, records would cost more than the query). A
+        removed place has no queue points: it has no start date here."""
+        self.flush_model(["partner_id", "queue_type", "queue_start_date", "state"])
         self.env.cr.execute(
             SQL(
                 "SELECT partner_id, queue_start_date FROM housing_queue_membership "
-                "WHERE partner_id = ANY(%s) AND queue_type = %s",
+                "WHERE partner_id = ANY(%s) AND queue_type = %s AND state != 'removed'",
                 list(partners.ids),
                 queue_type,
             )
@@ -369,43 +388,24 @@ class HousingQueueMembership(models.Model):
     @api.model
     def _cron_keep_alive(self):
         """Daily (the Stockholm day): e-mail a reminder, once, to the places that lapse
-        within the policy's reminder days, then lapse the places not confirmed in time.
+        within the policy's reminder days, lapse the places not confirmed in time (with an
+        e-mail), remove the places lapsed longer than the policy's days a lapsed place can
+        be restored, and count again the refusals of places whose refusals may have left
+        the policy's window.
 
         Run by the scheduler, each batch of places is a transaction of its own: a batch
         that conflicts with an applicant confirming at that moment is retried, and never
         undoes the batches done before it. Called otherwise (tests), the run is one
         transaction."""
         today = stockholm_today()
-        Policy = self.env["housing.letting.policy"]
         steps = []
         for queue_type, __ in QUEUE_TYPES:
-            policy = Policy._for_queue(queue_type)
-            if not policy.keep_alive_months:
-                continue
-            base = [
-                ("queue_type", "=", queue_type),
-                ("state", "=", "active"),
-                ("expires_at", "!=", False),
-            ]
-            remind = self.search(
-                [
-                    *base,
-                    ("reminder_sent_at", "=", False),
-                    ("expires_at", ">=", today),
-                    (
-                        "expires_at",
-                        "<=",
-                        today + relativedelta(days=policy.keep_alive_reminder_days),
-                    ),
-                ],
-                order="id",
-            )
-            lapse = self.search([*base, ("expires_at", "<", today)], order="id")
-            steps += [
-                (step, ids[start : start + KEEP_ALIVE_BATCH])
-                for step, ids in (("remind", remind.ids), ("lapse", lapse.ids))
-                for start in range(0, len(ids), KEEP_ALIVE_BATCH)
-            ]
+            for step, memberships in self._keep_alive_due(queue_type, today).items():
+                ids = memberships.ids
+                steps += [
+                    (step, ids[start : start + KEEP_ALIVE_BATCH])
+                    for start in range(0, len(ids), KEEP_ALIVE_BATCH)
+                ]
         if not self.env.context.get("cron_id"):
             for step, ids in steps:
                 self.browse(ids)._keep_alive_step(step, today)
@@ -421,9 +421,57 @@ class HousingQueueMembership(models.Model):
             ):
                 break  # out of time: the scheduler runs the cron again soon for the rest
 
+    @api.model
+    def _keep_alive_due(self, queue_type, today):
+        """{step: places of ``queue_type`` due for it on ``today``} by the queue's policy,
+        in the order of the daily run (see _keep_alive_step)."""
+        policy = self.env["housing.letting.policy"]._for_queue(queue_type)
+        due = {}
+        if policy.keep_alive_months:
+            base = [
+                ("queue_type", "=", queue_type),
+                ("state", "=", "active"),
+                ("expires_at", "!=", False),
+            ]
+            reminder_until = today + relativedelta(days=policy.keep_alive_reminder_days)
+            due["remind"] = self.search(
+                [
+                    *base,
+                    ("reminder_sent_at", "=", False),
+                    ("expires_at", ">=", today),
+                    ("expires_at", "<=", reminder_until),
+                ],
+                order="id",
+            )
+            due["lapse"] = self.search([*base, ("expires_at", "<", today)], order="id")
+        if policy.keep_alive_grace_days:
+            due["remove"] = self.search(
+                [
+                    ("queue_type", "=", queue_type),
+                    ("state", "=", "expired"),
+                    ("state_date", "<", today - relativedelta(days=policy.keep_alive_grace_days)),
+                ],
+                order="id",
+            )
+        window_start = policy._refusal_window_start(today)
+        if window_start:
+            due["recount"] = self.search(
+                [
+                    ("queue_type", "=", queue_type),
+                    (
+                        "refusal_ids",
+                        "any",
+                        [("counted", "=", True), ("date", "<=", window_start)],
+                    ),
+                ],
+                order="id",
+            )
+        return {step: memberships for step, memberships in due.items() if memberships}
+
     def _keep_alive_step(self, step, today):
-        """Remind or lapse these places, locked and read again first (a place confirmed
-        since the run began is left alone)."""
+        """Do ``step`` of the daily run on these places, locked and read again first (a
+        place confirmed or restored since the run began is left alone): remind, lapse,
+        remove (lapsed too long) or recount (their refusals)."""
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM housing_queue_membership WHERE id = ANY(%s) ORDER BY id FOR UPDATE",
@@ -431,6 +479,13 @@ class HousingQueueMembership(models.Model):
             )
         )
         self.invalidate_recordset()
+        self.refusal_ids.invalidate_recordset()
+        if step == "recount":
+            self.refusal_ids.filtered("counted")._recount()
+            return
+        if step == "remove":
+            self._remove_lapsed(today)
+            return
         memberships = self.filtered(
             lambda membership: membership.state == "active" and membership.expires_at
         )
@@ -464,15 +519,57 @@ class HousingQueueMembership(models.Model):
                 ),
                 message_type="notification",
             )
+        for queue_type, batch in memberships.grouped("queue_type").items():
+            Policy._for_queue(queue_type)._send("keep_alive_lapsed_template_id", batch)
+
+    def _remove_lapsed(self, today):
+        """Remove these places that are still lapsed, lapsed longer than their policy's
+        days a lapsed place can be restored on ``today``."""
+        Policy = self.env["housing.letting.policy"]
+        for membership in self.filtered(lambda membership: membership.state == "expired"):
+            days = Policy._for_queue(membership.queue_type).keep_alive_grace_days
+            if not days or membership.state_date >= today - relativedelta(days=days):
+                continue
+            reason = self.env._(
+                "Lapsed on %(date)s and not restored within %(days)s days",
+                date=fields.Date.to_string(membership.state_date),
+                days=days,
+            )
+            membership.write({"state": "removed", "state_reason": reason})
+            membership.message_post(
+                body=self.env._(
+                    "Removed from the queue: %(reason)s. The place has no queue points; "
+                    "applying again joins the queue anew, today.",
+                    reason=reason,
+                ),
+                message_type="notification",
+            )
+
+    @api.model
+    def _delete_removed(self, queue_types, cutoff):
+        """Delete the places of ``queue_types`` removed before ``cutoff`` (retention),
+        with their refusals, messages and e-mails. Returns how many."""
+        memberships = self.sudo().search(
+            [
+                ("queue_type", "in", queue_types),
+                ("state", "=", "removed"),
+                ("state_date", "<", cutoff),
+            ]
+        )
+        count = len(memberships)
+        # mail.thread deletes their messages (and so their e-mails) too.
+        memberships.unlink()
+        return count
 
     # ------------------------------------------------------------------ refusals
     @api.model
     def _count_refusal(self, application, kind):
         """Count a refusal of ``kind`` (housing.queue.refusal) by ``application``'s contact
         on their place in the queue of its listing, when the listing's policy counts
-        refusals (an unanswered invitation or offer only if it counts those too). At the
-        policy's limit the queue date starts again today (Stockholm), with a message and
-        an e-mail. Returns the refusal (empty when not counted)."""
+        refusals (an unanswered invitation or offer only if it counts those too). The
+        refusals counted are those of the policy's window (worked out again now); at the
+        policy's limit its consequence follows (_refusal_limit_reached). Returns the
+        refusal (empty when not counted)."""
         Refusal = self.env["housing.queue.refusal"].sudo()
         listing = application.listing_id
         policy = listing._policy()
@@ -481,7 +578,15 @@ class HousingQueueMembership(models.Model):
             return Refusal
         if kind != "offer_declined" and not policy.unanswered_counts_as_refusal:
             return Refusal
-        membership = self._ensure(application.partner_id, queue_type)
+        membership = self.search(
+            [("partner_id", "=", application.partner_id.id), ("queue_type", "=", queue_type)]
+        )
+        if membership.state == "removed":
+            return Refusal  # no place left to count on (joining again is applying)
+        membership = membership or self._ensure(application.partner_id, queue_type)
+        # The window moves with today: earlier refusals may have left it since the
+        # daily run.
+        membership.refusal_ids._recount()
         refusal = Refusal.create(
             {
                 "membership_id": membership.id,
@@ -501,17 +606,31 @@ class HousingQueueMembership(models.Model):
             message_type="notification",
         )
         if membership.refusal_count >= policy.refusal_limit:
-            membership._reset_for_refusals(policy)
+            membership._refusal_limit_reached(policy)
         return refusal
 
-    def _reset_for_refusals(self, policy):
-        """The refusals reached the policy's limit: the queue date starts again today;
-        counting starts again too."""
+    def _refusal_limit_reached(self, policy):
+        """The refusals reached the policy's limit: by its consequence, the queue date
+        starts again today, or the place is removed from the queue; counting starts again
+        either way. A message and the consequence's e-mail."""
         self.ensure_one()
         today = stockholm_today()
-        old = self.queue_start_date
         count = self.refusal_count
         self.refusal_ids.filtered("counted").write({"reset_on": today})
+        if policy.refusal_consequence == "remove":
+            reason = self.env._("%(count)s refusals", count=count)
+            self.write({"state": "removed", "state_reason": reason})
+            self.message_post(
+                body=self.env._(
+                    "%(count)s refusals: removed from the queue. Applying again joins the "
+                    "queue anew, today.",
+                    count=count,
+                ),
+                message_type="notification",
+            )
+            policy._send("refusal_removed_template_id", self)
+            return
+        old = self.queue_start_date
         self.with_context(housing_queue_correction=True).queue_start_date = today
         self.message_post(
             body=self.env._(

@@ -3,10 +3,12 @@ from datetime import date, datetime
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 from psycopg2.errors import SerializationFailure
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.housing_base.tests.common import ConcurrencyCase
 from odoo.addons.housing_lease.tests.common import HousingLeaseCase
@@ -97,8 +99,110 @@ class TestKeepAlive(HousingLeaseCase):
             self.Membership._cron_keep_alive()
         self.assertEqual((self.place.state, self.other_place.state), ("expired", "expired"))
         self.assertEqual(self.place.state_reason, "Not confirmed since 2026-01-15")
-        self.assertIn("The queue place lapsed", self.place.message_ids[0].body)
-        self.assertEqual(len(self.reminders(self.place)), 1)
+        self.assertIn("The queue place lapsed", "".join(self.place.message_ids.mapped("body")))
+        self.assertEqual(
+            len(
+                self.reminders(self.place).filtered(lambda mail: mail.subject.startswith("Confirm"))
+            ),
+            1,
+        )
+
+    def test_lapsing_e_mails_the_applicant(self):
+        with freeze_time("2027-01-16 08:00"):
+            self.Membership._cron_keep_alive()
+        self.assertEqual(self.place.state, "expired")
+        lapsed = self.reminders(self.place).filtered(
+            lambda mail: mail.subject == "Your queue place has lapsed: Housing"
+        )
+        self.assertEqual(len(lapsed), 1)
+        self.assertIn("01/15/2027", lapsed.body_html)
+        self.assertEqual(lapsed.recipient_ids, self.applicant)
+        with freeze_time("2027-01-17 08:00"):
+            self.Membership._cron_keep_alive()
+        self.assertEqual(self.reminders(self.place), lapsed, "one e-mail")
+
+    def test_lapsed_place_is_removed_after_the_grace_days(self):
+        set_policy(self.env, "housing", keep_alive_grace_days=90)
+        with freeze_time("2027-01-16 08:00"):
+            self.Membership._cron_keep_alive()
+        self.assertEqual(self.place.state_date, date(2027, 1, 16))
+        with freeze_time("2027-04-16 08:00"):  # 90 days lapsed: still restorable
+            self.Membership._cron_keep_alive()
+            self.assertEqual(self.place.state, "expired")
+            self.other_place.action_restore("Ringde in i tid")
+        with freeze_time("2027-04-17 08:00"):
+            self.Membership._cron_keep_alive()
+            self.assertEqual(self.place.state, "removed")
+            self.assertEqual(
+                self.place.state_reason, "Lapsed on 2027-01-16 and not restored within 90 days"
+            )
+            self.assertEqual(self.place.state_date, date(2027, 4, 17))
+            self.assertIn("Removed from the queue", self.place.message_ids[0].body)
+            self.assertEqual(len(self.reminders(self.place)), 1, "only the lapse was e-mailed")
+            self.assertEqual(self.place.queue_points, 0, "a removed place has no queue points")
+            self.assertEqual(
+                self.Membership._start_dates(self.applicant | self.other, "housing"),
+                {self.other.id: date(2026, 1, 15)},
+                "the ranking reads no queue date of a removed place",
+            )
+        self.assertEqual(self.other_place.state, "active", "restored in time")
+
+    def test_no_grace_days_keeps_lapsed_places(self):
+        set_policy(self.env, "housing", keep_alive_grace_days=0)
+        with freeze_time("2027-01-16 08:00"):
+            self.Membership._cron_keep_alive()
+        with freeze_time("2030-01-01 08:00"):
+            self.Membership._cron_keep_alive()
+        self.assertEqual(self.place.state, "expired")
+
+    def test_retention_deletes_places_removed_longer_ago(self):
+        set_policy(self.env, "housing", keep_alive_grace_days=30, retention_months=6)
+        with freeze_time("2026-01-20 08:00"):
+            # Removed by staff: kept the same months after its removal.
+            self.other_place.with_user(self.manager).action_remove("Sökanden bad om det")
+        with freeze_time("2027-01-16 08:00"):
+            self.Membership._cron_keep_alive()
+        with freeze_time("2027-02-16 08:00"):
+            self.Membership._cron_keep_alive()
+        self.assertEqual(self.place.state, "removed")
+        Refusal = self.env["housing.queue.refusal"]
+        refusal = Refusal.create({"membership_id": self.place.id, "kind": "offer_declined"})
+        message_ids = self.place.message_ids.ids
+        Retention = self.env["housing.letting.retention"]
+        Retention._run(today=date(2027, 8, 16))
+        self.assertTrue(self.place.exists(), "removed six months ago to the day: kept")
+        self.assertFalse(self.other_place.exists())
+        run = Retention._run(today=date(2027, 8, 17))
+        self.assertFalse(self.place.exists())
+        self.assertFalse(refusal.exists())
+        self.assertFalse(self.env["mail.message"].browse(message_ids).exists())
+        line = run.line_ids.filtered(lambda line: line.category == "housing")
+        self.assertEqual(line.membership_count, 1)
+        self.assertGreaterEqual(run.anonymised_count, 1)
+
+    def test_policy_form_shows_the_keep_alive_and_refusal_settings(self):
+        policy = set_policy(self.env, "housing")
+        with Form(policy) as form:
+            form.count_refusals = True
+            form.refusal_window_months = 12
+            form.refusal_consequence = "remove"
+            form.refusal_removed_template_id = self.env.ref(
+                "housing_letting.mail_template_queue_refusal_removed"
+            )
+            form.keep_alive_grace_days = 60
+            form.keep_alive_lapsed_template_id = self.env.ref(
+                "housing_letting.mail_template_queue_lapsed"
+            )
+        self.assertEqual(policy.refusal_window_months, 12)
+        self.assertEqual(policy.refusal_consequence, "remove")
+        self.assertEqual(policy.keep_alive_grace_days, 60)
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
+            policy.keep_alive_grace_days = -1
+            policy.flush_recordset()
 
     def test_login_confirms_the_places_of_the_portal_user(self):
         with freeze_time("2026-12-20 08:00"):
@@ -201,6 +305,7 @@ class TestKeepAliveCronIsolation(ConcurrencyCase):
                 [("category", "=", "housing"), ("rule", "=", "scored")]
             )
             self.policy_id, self.months = policy.id, policy.keep_alive_months
+            self.grace_days = policy.keep_alive_grace_days
             self.new_policy_id = set_policy(env, "housing", keep_alive_months=12).id
             partners = env["res.partner"].create([{"name": "Först"}, {"name": "Sist"}])
             with freeze_time("2025-01-10 09:00"):
@@ -217,7 +322,12 @@ class TestKeepAliveCronIsolation(ConcurrencyCase):
             env["housing.queue.membership"].browse(self.membership_ids).unlink()
             env["res.partner"].browse(self.partner_ids).unlink()
             if self.policy_id:
-                set_policy(env, "housing", keep_alive_months=self.months)
+                set_policy(
+                    env,
+                    "housing",
+                    keep_alive_months=self.months,
+                    keep_alive_grace_days=self.grace_days,
+                )
             else:
                 env["housing.letting.policy"].browse(self.new_policy_id).unlink()
             cr.commit()
@@ -238,3 +348,28 @@ class TestKeepAliveCronIsolation(ConcurrencyCase):
             memberships = self.env_of(cr)["housing.queue.membership"].browse(self.membership_ids)
             # The confirmed place was left alone, the other one lapsed.
             self.assertEqual(memberships.mapped("state"), ["active", "expired"])
+
+    def test_a_restore_during_the_removal_of_lapsed_places_wins(self):
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            set_policy(env, "housing", keep_alive_grace_days=90)
+            memberships = env["housing.queue.membership"].browse(self.membership_ids)
+            memberships.write({"state": "expired", "state_date": date(2025, 6, 1)})
+            cr.commit()
+
+        def restore(env):
+            env["housing.queue.membership"].browse(self.membership_ids[0]).action_restore(
+                "Ringde in"
+            )
+
+        def daily_run(env):
+            cron = env.ref("housing_letting.ir_cron_queue_keep_alive")
+            env["housing.queue.membership"].with_context(cron_id=cron.id)._cron_keep_alive()
+
+        with patch.object(housing_queue_membership, "KEEP_ALIVE_BATCH", 1):
+            error = self.race(restore, daily_run)
+        self.assertIsNone(error)
+        with self.cursor() as cr:
+            memberships = self.env_of(cr)["housing.queue.membership"].browse(self.membership_ids)
+            # The restored place stays, the other one was removed in its own batch.
+            self.assertEqual(memberships.mapped("state"), ["active", "removed"])

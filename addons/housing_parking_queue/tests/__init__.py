@@ -15,3 +15,4 @@ from . import test_overview_queue
 from . import test_parking_tour
 from . import test_allocation_audit
 from . import test_letting_queries
+from . import test_refusal_rules
