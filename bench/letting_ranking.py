@@ -58,6 +58,11 @@ from odoo.tools import SQL
 APPLICANTS = int(os.environ["BENCH_APPLICANTS"])
 WITH_LEASES = int(os.environ["BENCH_WITH_LEASES"])
 PROFILE = os.environ.get("BENCH_PROFILE")
+CATEGORY = os.environ["BENCH_CATEGORY"]
+QUEUE_TYPE = {"parking": "parking_internal", "housing": "housing"}[CATEGORY]
+APPLICATION_TYPE = {"parking": "additional", "housing": False}[CATEGORY]
+POLICY = {"parking": "housing_parking_queue.policy_scored",
+          "housing": "housing_home_queue.policy_scored"}[CATEGORY]
 TRACEMALLOC = bool(os.environ.get("BENCH_TRACEMALLOC"))
 env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
                        mail_notrack=True))
@@ -89,37 +94,23 @@ def clone(model, template, source, overrides):
 
 
 def build():
+    # The shared part of both data sets: an area, a property, the template contact with
+    # a queue place, cloned into APPLICANTS contacts (table bench_partner: i, id).
     area = env["housing.residential.area"].create({"code": "BQ", "name": "Bänkområde"})
     prop = env["housing.property"].create(
         {"code": "80000", "name": "BÄNKGÅRDEN 1", "residential_area_id": area.id})
-    Object = env["housing.rental.object"]
-    spaces = Object.create(
-        [{"code": f"800-P-{n:03d}", "object_type": "parking", "parking_type": "outdoor",
-          "property_id": prop.id, "base_rent": 400} for n in range(4)])
-    home = Object.create({"code": "800-H-000000", "object_type": "residence",
-                          "property_id": prop.id, "base_rent": 6000})
+    home = env["housing.rental.object"].create(
+        {"code": "800-H-000000", "object_type": "residence", "property_id": prop.id,
+         "base_rent": 6000, "room_code": "3RK"})
     template = env["res.partner"].create(
         {"name": "Köande 0", "is_housing_contact": True, "street": "Kögatan 1",
          "zip": "722 11", "city": "Västerås", "personal_number": personal_number(1)})
-    lease = env["housing.lease"].create(
-        {"rental_object_id": home.id, "date_start": date(2020, 1, 1),
-         "tenant_line_ids": [Command.create({"partner_id": template.id})]})
-    lease.action_confirm()
     membership = env["housing.queue.membership"].sudo().with_context(
         housing_queue_correction=True).create(
-        {"partner_id": template.id, "queue_type": "parking_internal",
+        {"partner_id": template.id, "queue_type": QUEUE_TYPE,
          "queue_start_date": today - timedelta(days=4000)})
-    Listing = env["housing.listing"].with_context(default_category="parking")
-    big, small = (Listing.create({"rental_object_id": space.id,
-                                  "date_from": today - timedelta(14),
-                                  "date_to": today + timedelta(1), "vacant_from": today})
-                  for space in spaces[:2])
-    Application = env["housing.application"].with_context(housing_letting_apply=True)
-    application = Application.create({"listing_id": big.id, "partner_id": template.id,
-                                      "application_type": "additional"})
     env.flush_all()
-    n = APPLICANTS - 1
-    clone("res.partner", template, f"SELECT i FROM generate_series(1, {n}) i", {
+    clone("res.partner", template, f"SELECT i FROM generate_series(1, {APPLICANTS - 1}) i", {
         "name": "'Köande ' || i", "complete_name": "'Köande ' || i",
         "customer_number": "'B' || lpad(i::text, 7, '0')",
         # Unique and well formed; the ORM's check is not run on SQL inserts.
@@ -135,23 +126,31 @@ def build():
         "partner_id": "src.id",
         "queue_start_date": f"date '{today}' - (i * 7919 % 5500)",
     })
+    return prop, home, template
+
+
+def clone_applications(application, listings, types):
+    # Every contact applies for listings[0] (``types``: SQL of the application type),
+    # a tenth of them for listings[1] too.
     clone("housing.application", application, "SELECT i, id FROM bench_partner", {
-        "partner_id": "src.id",
-        "application_type": "CASE WHEN i % 3 = 0 THEN 'replace' ELSE 'additional' END",
+        "partner_id": "src.id", "application_type": types,
         "create_date": "t.create_date + i * interval '1 second'",
     })
-    # A tenth of them apply for the small listing too.
     clone("housing.application", application,
           "SELECT i, id FROM bench_partner WHERE i % 10 = 0", {
-              "partner_id": "src.id", "listing_id": str(small.id)})
-    # Homes and home leases of the first ones (a fifth of those with a parking lease too:
-    # priority 2 instead of 1).
-    leased = min(WITH_LEASES, n)
+              "partner_id": "src.id", "listing_id": str(listings[1].id)})
+
+
+def clone_leases(lease, leased, parking_space=None):
+    # Homes and home leases of the first ``leased`` contacts (with ``parking_space``: a
+    # fifth of those with a parking lease too).
+    home = lease.rental_object_id
     clone("housing.rental.object", home, f"SELECT i FROM generate_series(1, {leased}) i",
           {"code": "'800-H-' || lpad(i::text, 6, '0')"})
-    clone("housing.rental.object", spaces[0],
-          f"SELECT i FROM generate_series(1, {leased // 5}) i",
-          {"code": "'800-Q-' || lpad(i::text, 6, '0')"})
+    if parking_space:
+        clone("housing.rental.object", parking_space,
+              f"SELECT i FROM generate_series(1, {leased // 5}) i",
+              {"code": "'800-Q-' || lpad(i::text, 6, '0')"})
     cr.execute("CREATE TEMP TABLE bench_object AS SELECT substr(code, 7)::int AS i, code, id, "
                "object_type FROM housing_rental_object WHERE code ~ '^800-[HQ]-[0-9]{6}$' "
                "AND code <> '800-H-000000'")
@@ -167,10 +166,82 @@ def build():
     clone("housing.lease.tenant", lease.tenant_line_ids[:1],
           "SELECT id AS lease_id, partner_id FROM housing_lease WHERE starts_with(name, 'BENCH-')",
           {"lease_id": "src.lease_id", "partner_id": "src.partner_id"})
-    cr.execute("ANALYZE")
-    env.invalidate_all()
-    cr.commit()
-    return big, small
+
+
+def new_lease(home, partner):
+    lease = env["housing.lease"].create(
+        {"rental_object_id": home.id, "date_start": date(2020, 1, 1),
+         "tenant_line_ids": [Command.create({"partner_id": partner.id})]})
+    lease.action_confirm()
+    return lease
+
+
+def build_parking():
+    # Two parking listings; every applicant holds a home lease (a scored parking listing
+    # asks for one), a fifth of them a parking lease too (priority 2 instead of 1).
+    prop, home, template = build()
+    spaces = env["housing.rental.object"].create(
+        [{"code": f"800-P-{n:03d}", "object_type": "parking", "parking_type": "outdoor",
+          "property_id": prop.id, "base_rent": 400} for n in range(4)])
+    lease = new_lease(home, template)
+    listings = env["housing.listing"].with_context(default_category="parking").create(
+        [{"rental_object_id": space.id, "date_from": today - timedelta(14),
+          "date_to": today + timedelta(1), "vacant_from": today} for space in spaces[:2]])
+    application = env["housing.application"].with_context(housing_letting_apply=True).create(
+        {"listing_id": listings[0].id, "partner_id": template.id,
+         "application_type": "additional"})
+    env.flush_all()
+    clone_applications(application, listings,
+                       "CASE WHEN i % 3 = 0 THEN 'replace' ELSE 'additional' END")
+    clone_leases(lease, min(WITH_LEASES, APPLICANTS - 1), spaces[0])
+    return listings
+
+
+def build_housing():
+    # Two home listings (3 rooms and kitchen, up to five persons); every applicant has an
+    # application profile: households of 1-6 persons (a sixth too many for the home), a
+    # tenth with a reference under review, a twentieth not approved, a twenty-fifth
+    # expired; WITH_LEASES of them rent a home already; 1 in 200 in a priority group; 1 in
+    # 100 sent to debt collection last month.
+    prop, home, template = build()
+    homes = env["housing.rental.object"].create(
+        [{"code": f"800-L-{n:03d}", "object_type": "residence", "property_id": prop.id,
+          "base_rent": 9000, "room_code": "3RK"} for n in range(2)])
+    listings = env["housing.listing"].with_context(default_category="housing").create(
+        [{"rental_object_id": obj.id, "date_from": today - timedelta(14),
+          "date_to": today + timedelta(1), "vacant_from": today} for obj in homes])
+    Profile = env["housing.application.profile"]
+    profile = Profile.save_application_profile(
+        template, {"num_adults": 1, "housing_type": "RENTAL", "landlord": "Bostadsbolaget"})
+    profile.with_context(housing_profile_by_applicant=False).reference_status = "APPROVED"
+    application = env["housing.application"].with_context(housing_letting_apply=True).create(
+        {"listing_id": listings[0].id, "partner_id": template.id})
+    group = env["housing.priority.group"].create({"name": "Medicinsk förtur", "rank": 1})
+    env["housing.priority.assignment"].create(
+        {"partner_id": template.id, "group_id": group.id, "reason": "Bänk"})
+    leased = min(WITH_LEASES, APPLICANTS - 1)
+    lease = new_lease(home, template) if leased else None
+    env.flush_all()
+    clone_applications(application, listings, "NULL")
+    clone("housing.application.profile", profile, "SELECT i, id FROM bench_partner", {
+        "partner_id": "src.id",
+        "num_adults": "1 + i % 2",
+        "num_children": "i % 5",
+        "reference_status": "CASE WHEN i % 20 = 0 THEN 'REJECTED' "
+                            "WHEN i % 10 = 1 THEN 'PENDING' ELSE 'APPROVED' END",
+        "reference_reason_rejected": "CASE WHEN i % 20 = 0 THEN 'LATE_RENT_PAYMENT' END",
+        "reference_expires_at": f"CASE WHEN i % 20 = 0 THEN date '{today}' + 90 "
+                                "ELSE t.reference_expires_at END",
+        "expires_at": f"CASE WHEN i % 25 = 0 THEN timestamp '{today}' - interval '1 day' "
+                      "ELSE t.expires_at END",
+    })
+    clone("housing.priority.assignment", env["housing.priority.assignment"].search([]),
+          "SELECT i, id FROM bench_partner WHERE i % 200 = 0", {"partner_id": "src.id"})
+    cr.execute(f"UPDATE res_partner p SET debt_collection_date = date '{today}' - 30 "
+               "FROM bench_partner b WHERE p.id = b.id AND b.i % 100 = 0")
+    if leased:
+        clone_leases(lease, leased)
+    return listings
 
 
 def rss_mb():
@@ -210,16 +281,17 @@ def step_apply(ctx):
     newcomer = env["res.partner"].create(
         {"name": "Sen Köande", "is_housing_contact": True, "street": "Kögatan 2",
          "zip": "722 11", "city": "Västerås", "personal_number": personal_number(2)})
-    home = env["housing.rental.object"].create(
-        {"code": "800-H-999999", "object_type": "residence",
-         "property_id": ctx["big"].property_id.id, "base_rent": 6000})
-    env["housing.lease"].create(
-        {"rental_object_id": home.id, "date_start": date(2020, 1, 1),
-         "tenant_line_ids": [Command.create({"partner_id": newcomer.id})]}).action_confirm()
+    if CATEGORY == "parking":
+        new_lease(env["housing.rental.object"].create(
+            {"code": "800-H-999999", "object_type": "residence",
+             "property_id": ctx["big"].property_id.id, "base_rent": 6000}), newcomer)
+    else:
+        env["housing.application.profile"].save_application_profile(
+            newcomer, {"num_adults": 2, "housing_type": "LIVES_WITH_FAMILY"})
     cr.commit()
     ctx["newcomer"] = newcomer
     return timed(f"apply, {len(ctx['big'].application_ids)} applications before",
-                 lambda: ctx["big"].apply(newcomer, "additional"))[1]
+                 lambda: ctx["big"].apply(newcomer, APPLICATION_TYPE))[1]
 
 
 def step_rank(ctx):
@@ -233,7 +305,7 @@ def step_rank(ctx):
 
 
 def step_listing_page(ctx):
-    # One applicant in the middle of the ranking looks at the parking page as themselves.
+    # One applicant in the middle of the ranking looks at the listings page as themselves.
     app = env["housing.application"].search(
         [("listing_id", "=", ctx["big"].id), ("rank", ">=", APPLICANTS // 2)],
         order="rank", limit=1)
@@ -245,9 +317,9 @@ def step_listing_page(ctx):
     uenv = env(user=user)
 
     def page():
-        applications = uenv["housing.application"].search([("category", "=", "parking")])
+        applications = uenv["housing.application"].search([("category", "=", CATEGORY)])
         listings = uenv["housing.listing"].search(
-            [("category", "=", "parking"), ("state", "=", "published")])
+            [("category", "=", CATEGORY), ("state", "=", "published")])
         listings._get_eligibility(user.partner_id)
         return [(a.listing_id.sudo().application_count, a.rank) for a in applications]
 
@@ -257,11 +329,12 @@ def step_listing_page(ctx):
 
 
 def step_viewing_round(ctx):
-    # The parking policy with a viewing round for this step only: the publication ends,
-    # the first ten are invited (ranking, the audit of every applicant, ten invitations
-    # and their e-mails). The round is then ended, and the next step offers as usual.
+    # The policy with a viewing round for this step (the parking one has none): the
+    # publication ends, the first ten are invited (ranking, the audit of every applicant,
+    # ten invitations and their e-mails). The round is then ended, and the next step
+    # offers without a viewing round.
     big = ctx["big"]
-    policy = env.ref("housing_parking_queue.policy_scored")
+    policy = env.ref(POLICY)
     policy.write({"viewing_round": True, "viewing_invitations": 10})
     big.write({"state": "ready"})
     cr.commit()
@@ -276,6 +349,7 @@ def step_viewing_round(ctx):
 
 def step_first_offer_round(ctx):
     big = ctx["big"]
+    env.ref(POLICY).viewing_round = False
     big.write({"state": "ready"})
     cr.commit()
     offers, step = timed(f"first offer round, {len(big.application_ids)} applicants",
@@ -300,7 +374,10 @@ STEPS = {
 }
 
 started = time.perf_counter()
-big, small = build()
+big, small = {"parking": build_parking, "housing": build_housing}[CATEGORY]()
+cr.execute("ANALYZE")
+env.invalidate_all()
+cr.commit()
 results = {"data": {"applicants": len(big.application_ids),
                     "build_seconds": round(time.perf_counter() - started, 1),
                     "leases": env["housing.lease"].search_count([])}}
@@ -318,7 +395,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default="bench_letting")
     parser.add_argument("--applicants", type=int, default=50000)
-    parser.add_argument("--with-leases", type=int, default=50000)
+    parser.add_argument("--category", choices=("parking", "housing"), default="parking")
+    parser.add_argument("--with-leases", type=int)
     parser.add_argument(
         "--profile", metavar="STEPS", help="cProfile the steps whose label starts so: rank,accept"
     )
@@ -330,7 +408,18 @@ def main():
     options = parser.parse_args()
 
     odoo, args = project_env()
-    fresh_database(odoo, args, options.db, "housing_parking_queue")
+    if options.with_leases is None:
+        # Research §3.5: 10,000 of 50,000 home applicants rent already; every parking
+        # applicant needs a home lease.
+        options.with_leases = (
+            options.applicants // 5 if options.category == "housing" else options.applicants
+        )
+    fresh_database(
+        odoo,
+        args,
+        options.db,
+        {"parking": "housing_parking_queue", "housing": "housing_home_queue"}[options.category],
+    )
     print("Generating the data set and measuring ...", flush=True)
     started = time.monotonic()
     try:
@@ -341,6 +430,7 @@ def main():
             SCRIPT,
             {
                 "BENCH_APPLICANTS": str(options.applicants),
+                "BENCH_CATEGORY": options.category,
                 "BENCH_WITH_LEASES": str(options.with_leases),
                 "BENCH_PROFILE": options.profile or "",
                 "BENCH_TRACEMALLOC": "1" if options.tracemalloc else "",
@@ -362,7 +452,7 @@ def main():
     for step in result["steps"]:
         if "profile" in step:
             print(f"\nProfile of {step['step']}:\n{step.pop('profile')}")
-    save_result("letting_ranking", result)
+    save_result(f"letting_ranking_{options.category}", result)
     if not options.keep_db:
         psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
     return 0

@@ -1,4 +1,5 @@
 import datetime
+import functools
 
 import psycopg2
 
@@ -31,6 +32,15 @@ RULE_DATE_FIELDS = (
     "reference_reviewed_at",
     "reference_reviewed_by_id",
 )
+# What the rules read of a profile (_as_rule_profile), and its stated income.
+PROFILE_COLUMNS = (
+    *rules.PROFILE_FIELDS,
+    *rules.REVIEW_FIELDS,
+    "last_updated_at",
+    "expires_at",
+    "reference_reviewed_at",
+    "monthly_income",
+)
 HOUSING_TYPES = [
     ("LIVES_WITH_FAMILY", "Lives with family"),
     ("LODGER", "Lodger"),
@@ -58,6 +68,8 @@ REJECTION_REASONS = [
 WITH_LANDLORD = ("RENTAL", "SUB_RENTAL")
 
 
+# A ranking converts tens of thousands of reference dates, mostly the same days.
+@functools.lru_cache(maxsize=1024)
 def end_of_day(day):
     """Naive UTC datetime of the last moment of the Stockholm ``day``."""
     local = datetime.datetime.combine(day, datetime.time.max, tzinfo=STOCKHOLM)
@@ -190,7 +202,12 @@ class HousingApplicationProfile(models.Model):
     def _rule_profile(self):
         """The profile as tools/housing_rules sees it (rules.Profile)."""
         self.ensure_one()
-        profile = self.sudo()
+        return self._as_rule_profile(self.sudo())
+
+    @staticmethod
+    def _as_rule_profile(profile):
+        """rules.Profile of ``profile``: a record, or a row read in SQL with the names of
+        PROFILE_COLUMNS (a ranking reads tens of thousands)."""
         return rules.Profile(
             num_adults=profile.num_adults,
             num_children=profile.num_children,

@@ -1,4 +1,5 @@
 import datetime
+from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.fields import Domain
@@ -10,7 +11,7 @@ from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 from ..tools import housing_rules as rules
-from .housing_application_profile import QUEUE_TYPE, end_of_day
+from .housing_application_profile import PROFILE_COLUMNS, QUEUE_TYPE, end_of_day
 
 
 def birth_date(personal_number):
@@ -117,76 +118,62 @@ class HousingLettingRulesHousing(models.AbstractModel):
         rank (the engine adds whether their queue place has lapsed). A constant number of
         queries whatever the number of partners."""
         partner_ids = list(set(partners.ids))
-        facts = {
-            pid: {
-                "identified": False,
-                "profile": None,
-                "monthly_income": None,
-                "birth_date": None,
-                "debt_collection_date": None,
-                "home_listing_ids": frozenset(),
-                "priority_group": None,
-            }
-            for pid in partner_ids
-        }
+        facts = {}
         if not partner_ids:
             return facts
         env = self.env(su=True)
-        protected = []
-        for partner in (
-            env["res.partner"]
-            .with_context(active_test=False)
-            .search_fetch([("id", "in", partner_ids)], ["debt_collection_date", *IDENTITY_FIELDS])
-        ):
-            data = facts[partner.id]
-            data["identified"] = self._identified(partner)
-            data["debt_collection_date"] = partner.debt_collection_date or None
-            data["birth_date"] = birth_date(partner.personal_number)
-            if partner.protected_identity:
-                protected.append(partner.id)
-        if protected:
-            # A protected contact's personnummer is in the protected register.
-            for identity in env["housing.protected.identity"].search_fetch(
-                [("partner_id", "in", protected)], ["partner_id", "personal_number"]
-            ):
-                facts[identity.partner_id.id]["birth_date"] = birth_date(identity.personal_number)
-        for profile in env["housing.application.profile"].search_fetch(
-            [("partner_id", "in", partner_ids)],
-            [
-                "partner_id",
-                "num_adults",
-                "num_children",
-                "housing_type",
-                "housing_type_description",
-                "landlord",
-                "monthly_income",
-                "last_updated_at",
-                "expires_at",
-                "reference_status",
-                "reference_reason_rejected",
-                "reference_reviewed_at",
-                "reference_expires_at",
-            ],
-        ):
-            data = facts[profile.partner_id.id]
-            data["profile"] = profile._rule_profile()
-            data["monthly_income"] = profile.monthly_income
+        env["res.partner"].flush_model(["debt_collection_date", *IDENTITY_FIELDS])
+        env["housing.protected.identity"].flush_model(["partner_id", "personal_number"])
+        env["housing.application.profile"].flush_model(PROFILE_COLUMNS)
         env["housing.application"].flush_model(["partner_id", "listing_id", "state", "category"])
+        # One query and no records: reading tens of thousands of contacts and profiles
+        # as records costs more than the ranking. A protected contact's personnummer is
+        # in the protected register.
         env.cr.execute(
             SQL(
                 """
-                SELECT partner_id, array_agg(listing_id)
-                  FROM housing_application
-                 WHERE partner_id = ANY(%s) AND category = %s AND state IN %s
-                 GROUP BY partner_id
+                WITH ids AS (SELECT unnest(%(ids)s) AS id)
+                SELECT %(partner)s, partner.debt_collection_date,
+                       coalesce(identity.personal_number, partner.personal_number),
+                       profile.id, %(profile)s, apps.listing_ids
+                  FROM ids
+                  JOIN res_partner partner ON partner.id = ids.id
+                  LEFT JOIN housing_protected_identity identity
+                         ON partner.protected_identity AND identity.partner_id = partner.id
+                  LEFT JOIN housing_application_profile profile
+                         ON profile.partner_id = partner.id
+                  LEFT JOIN (SELECT app.partner_id, array_agg(app.listing_id) AS listing_ids
+                               FROM ids
+                               JOIN housing_application app ON app.partner_id = ids.id
+                              WHERE app.category = 'housing' AND app.state IN %(states)s
+                              GROUP BY app.partner_id) apps ON apps.partner_id = partner.id
                 """,
-                partner_ids,
-                "housing",
-                RANKED_STATES,
+                partner=SQL(", ").join(
+                    SQL.identifier("partner", name) for name in ("id", *IDENTITY_FIELDS)
+                ),
+                profile=SQL(", ").join(SQL.identifier("profile", name) for name in PROFILE_COLUMNS),
+                ids=letting.id_array(partner_ids),
+                states=RANKED_STATES,
             )
         )
-        for partner_id, listing_ids in env.cr.fetchall():
-            facts[partner_id]["home_listing_ids"] = frozenset(listing_ids)
+        Contact = namedtuple("Contact", ("id", *IDENTITY_FIELDS))
+        ProfileRow = namedtuple("ProfileRow", PROFILE_COLUMNS)
+        contact_end = 1 + len(IDENTITY_FIELDS)
+        profile_end = contact_end + 3 + len(PROFILE_COLUMNS)
+        Profile = env["housing.application.profile"]
+        for row in env.cr.fetchall():
+            partner = Contact._make(row[:contact_end])
+            debt_collection_date, personal_number, profile_id = row[contact_end : contact_end + 3]
+            profile = profile_id and ProfileRow._make(row[contact_end + 3 : profile_end])
+            facts[partner.id] = {
+                "identified": self._identified(partner),
+                "debt_collection_date": debt_collection_date or None,
+                "birth_date": birth_date(personal_number),
+                "profile": Profile._as_rule_profile(profile) if profile else None,
+                "monthly_income": profile.monthly_income if profile else None,
+                "home_listing_ids": frozenset(row[profile_end] or ()),
+                "priority_group": None,
+            }
         ranks = env["housing.priority.assignment"]._ranks(partner_ids, stockholm_today())
         for partner_id, rank in ranks.items():
             facts[partner_id]["priority_group"] = rank

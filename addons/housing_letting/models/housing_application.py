@@ -135,8 +135,8 @@ class HousingApplication(models.Model):
     @api.model
     def _store_ranking(self, rows):
         """Store (id, priority, reason, queue start, rank) of many applications in one
-        statement; an application whose values are already those is left alone (ranking
-        a listing again writes only what changed)."""
+        statement (the listing's _rank passes only the applications whose place
+        changed)."""
         if not rows:
             return
         ids, priorities, reasons, starts, ranks = zip(*rows, strict=True)
@@ -150,9 +150,6 @@ class HousingApplication(models.Model):
                   FROM unnest(%s::int[], %s::varchar[], %s::varchar[], %s::date[], %s::int[])
                        AS new(id, priority, reason, start, rank)
                  WHERE app.id = new.id
-                   -- Rows whose place did not change are not written again.
-                   AND (app.priority, app.priority_reason, app.queue_start_date, app.rank)
-                       IS DISTINCT FROM (new.priority, new.reason, new.start, new.rank)
                 """,
                 list(ids),
                 list(priorities),

@@ -18,6 +18,8 @@ from .housing_letting_rules import RULES_MODEL
 
 OPEN_STATES = ("published", "ready", "offered")
 RANKED_STATES = ("active", "offered")
+# What a ranking stores on each application (housing.application._store_ranking).
+RANKING_FIELDS = ("priority", "priority_reason", "queue_start_date", "rank")
 # The category of a listing follows the type of its rental object.
 CATEGORY_OF_OBJECT_TYPE = {"parking": "parking", "residence": "housing", "storage": "storage"}
 
@@ -304,15 +306,20 @@ class HousingListing(models.Model):
         """({partner id: facts}, {listing: terms}) of ``partners`` and these listings, by
         the rules of each listing's category: a constant number of queries per category
         whatever the number of partners. Facts are per category: {rules: {partner id:
-        facts}}."""
-        facts, terms = {}, {}
-        # The engine's own fact, for every category: the queues where the contact's
-        # place has lapsed (``expired_queues``, see _lapsing_queue).
+        facts}}, with the engine's own fact ``expired_queues``: the queues where the
+        contact's place has lapsed (see _lapsing_queue)."""
+        facts, terms = self._category_facts(partners)
         expired = self.env["housing.queue.membership"]._expired_queues(partners)
+        for category_facts in facts.values():
+            for partner_id, data in category_facts.items():
+                data["expired_queues"] = expired.get(partner_id, frozenset())
+        return facts, terms
+
+    def _category_facts(self, partners):
+        """_evaluation without the engine's own fact."""
+        facts, terms = {}, {}
         for rules, listings in self.sudo()._by_category().items():
             facts[rules._name] = rules._facts_by_partner(listings, partners)
-            for partner_id, data in facts[rules._name].items():
-                data["expired_queues"] = expired.get(partner_id, frozenset())
             terms.update(rules._terms_by_listing(listings))
         return facts, terms
 
@@ -467,74 +474,109 @@ class HousingListing(models.Model):
         """Evaluate every active application of the listings (one batch of queries for
         all of them), nothing stored. ``at_offer``: the verdicts of making the offer now
         (the category's _check_at_offer), not those of applying. Returns {listing:
-        [(application, verdict, queue start date)] in ranking order}.
+        [(application, verdict, queue start date)] in ranking order}."""
+        return self._as_ranking(self._ranked(at_offer))
 
-        The applications are read and sorted as plain values from one query (tens of
-        thousands of records would cost more than the ranking); the records returned
-        share one prefetch, so that reading the first ones reads a batch."""
+    def _rank(self, at_offer=False):
+        """Rank the listings' applicants (_ranking) and store priority, reason, queue start
+        and rank on the applications whose place changed. Returns the ranking as _ranking
+        does."""
+        ranked = self._ranked(at_offer)
+        changed = []
+        for rows in ranked.values():
+            for position, (app_id, verdict, start, stored) in enumerate(rows, 1):
+                place = (verdict.priority or "none", verdict.reason, start, position)
+                if place != stored:
+                    changed.append((app_id, *place))
+        self.env["housing.application"]._store_ranking(changed)
+        return self._as_ranking(ranked)
+
+    def _as_ranking(self, ranked):
+        """_ranked's rows as records: the records share one prefetch, so that reading the
+        first ones reads a batch."""
         Application = self.env["housing.application"].sudo()
-        Application.flush_model(["listing_id", "partner_id", "application_type", "state"])
+        return {
+            listing: [
+                (application, verdict, start)
+                for application, (__, verdict, start, __) in zip(
+                    Application.browse([row[0] for row in rows]), rows, strict=True
+                )
+            ]
+            for listing, rows in ranked.items()
+        }
+
+    def _ranked(self, at_offer=False):
+        """_ranking as plain values: {listing: [(application id, verdict, queue start date,
+        (priority, reason, queue start, rank) stored now)] in ranking order}.
+
+        The applications, with their contact's place in the listing's queue, are read
+        and sorted as plain values from one query (tens of thousands of records would
+        cost more than the ranking); the categories' facts come in a constant number of
+        queries."""
+        Application = self.env["housing.application"]
+        Application.flush_model(
+            ["listing_id", "partner_id", "application_type", "state", *RANKING_FIELDS]
+        )
+        self.env["housing.queue.membership"].flush_model(
+            ["partner_id", "queue_type", "queue_start_date", "state"]
+        )
+        listings = self.sudo()
+        queues = {listing.id: listing._queue_type() for listing in listings}
         self.env.cr.execute(
             SQL(
-                "SELECT id, listing_id, partner_id, application_type, create_date "
-                "FROM housing_application WHERE listing_id = ANY(%s) AND state IN %s",
-                self.ids,
+                """
+                SELECT app.id, app.listing_id, app.partner_id, app.application_type,
+                       app.create_date, member.queue_start_date, member.state = 'expired',
+                       app.priority, app.priority_reason, app.queue_start_date, app.rank
+                  FROM housing_application app
+                  JOIN unnest(%s::int[], %s::varchar[]) AS listing(id, queue_type)
+                       ON listing.id = app.listing_id
+                  LEFT JOIN housing_queue_membership member
+                       ON member.partner_id = app.partner_id
+                      AND member.queue_type = listing.queue_type
+                 WHERE app.state IN %s
+                """,
+                list(queues),
+                list(queues.values()),
                 RANKED_STATES,
             )
         )
         rows = self.env.cr.fetchall()
         partners = self.env["res.partner"].browse({row[2] for row in rows})
-        facts, all_terms = self._evaluation(partners)
-        Membership = self.env["housing.queue.membership"]
-        queue_starts = {
-            queue_type: Membership._start_dates(partners, queue_type)
-            for queue_type in {listing._queue_type() for listing in self.sudo()} - {None}
-        }
+        facts, all_terms = listings._category_facts(partners)
         by_listing = defaultdict(list)
         for row in rows:
             by_listing[row[1]].append(row)
-        ranking = {}
+        ranked = {}
         not_identified = letting.refusal(letting.NOT_IDENTIFIED)
         lapsed = letting.refusal(letting.QUEUE_MEMBERSHIP_EXPIRED)
         for listing, terms in all_terms.items():
-            ranked = []
             rules = listing._rules()
             judge = rules._check_at_offer if at_offer else rules._verdict
             category_facts = facts[rules._name]
-            starts = queue_starts.get(listing._queue_type(), {})
-            lapsing_queue = listing._lapsing_queue()
-            for app_id, __, partner_id, application_type, applied_at in by_listing[listing.id]:
+            # Only a scored listing needs the place in force (_lapsing_queue).
+            lapses = listing._lapsing_queue() is not None
+            keyed = []
+            for row in by_listing[listing.id]:
+                app_id, __, partner_id, application_type, applied_at, start, expired = row[:7]
                 data = category_facts[partner_id]
                 # listing._verdict, without looking the listing's rules up per applicant.
                 if not data["identified"]:
                     verdict = not_identified
-                elif lapsing_queue in data["expired_queues"]:
+                elif lapses and expired:
                     verdict = lapsed
                 else:
                     verdict = judge(listing, terms, data, application_type)
-                start = starts.get(partner_id)
-                key = letting.ranking_key(verdict, start, applied_at, app_id)
-                ranked.append((key, app_id, verdict, start))
+                keyed.append(
+                    (
+                        letting.ranking_key(verdict, start, applied_at, app_id),
+                        (app_id, verdict, start, row[7:]),
+                    )
+                )
             # The keys end with the application id: no two are equal.
-            ranked.sort(key=lambda item: item[0])
-            applications = Application.browse([item[1] for item in ranked])
-            ranking[listing] = [
-                (application, verdict, start)
-                for application, (__, __, verdict, start) in zip(applications, ranked, strict=True)
-            ]
-        return ranking
-
-    def _rank(self, at_offer=False):
-        """Rank the listings' applicants (_ranking) and store priority, reason, queue start
-        and rank on the applications. Returns the ranking as _ranking does."""
-        ranking = self._ranking(at_offer)
-        rows = [
-            (application.id, verdict.priority or "none", verdict.reason, start, position)
-            for ranked in ranking.values()
-            for position, (application, verdict, start) in enumerate(ranked, 1)
-        ]
-        self.env["housing.application"]._store_ranking(rows)
-        return ranking
+            keyed.sort(key=lambda item: item[0])
+            ranked[listing] = [item[1] for item in keyed]
+        return ranked
 
     def action_refresh_ranking(self):
         """Staff: rank the applicants again now. _rank stores the ranking in SQL, so the

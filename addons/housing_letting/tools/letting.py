@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 # Why an operation on a listing, application or offer is refused (every category).
 ALREADY_APPLIED = "already_applied"
@@ -80,6 +81,14 @@ def deferral(reason, ranked_as):
     """The verdict of an offer round on a contact who ranks with ``ranked_as`` but cannot
     be offered the listing yet, for ``reason``: passed over this time, not disqualified."""
     return Verdict(NOT_RANKABLE, reason, ranked_as, deferred=True)
+
+
+def id_array(ids):
+    """SQL of an int[] of ``ids`` (integers) as one literal: the facts of a ranking are
+    queried for tens of thousands of contacts, whose ids PostgreSQL parses in
+    milliseconds this way, where an ARRAY[...] of as many parameters takes a tenth of a
+    second to plan."""
+    return SQL("%s::int[]", "{" + ",".join(str(int(id_)) for id_ in ids) + "}")
 
 
 def ranking_key(verdict, queue_start_date, applied_at, application_id):

@@ -6,6 +6,7 @@ from odoo.tools import SQL
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
 from odoo.addons.housing_letting.models.housing_letting_rules import IDENTITY_FIELDS
+from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 from ..tools import rules
@@ -91,7 +92,7 @@ class HousingLettingRulesParking(models.AbstractModel):
                  WHERE rel.res_partner_id = ANY(%s) AND lease.state IN %s
                  GROUP BY 1, 2, 3, 4, 5
                 """,
-                list(partner_ids),
+                letting.id_array(partner_ids),
                 tuple(ACTIVE_STATES),
             )
         )
@@ -119,7 +120,7 @@ class HousingLettingRulesParking(models.AbstractModel):
             SQL(
                 "SELECT %s FROM res_partner WHERE id = ANY(%s)",
                 SQL(", ").join(SQL.identifier(column) for column in columns),
-                list(partner_ids),
+                letting.id_array(partner_ids),
             )
         )
         Contact = namedtuple("Contact", columns)

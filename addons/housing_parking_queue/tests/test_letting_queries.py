@@ -85,6 +85,33 @@ class TestLettingQueries(ParkingQueueCase):
         self.assertEqual(counts[0], counts[1], "queries of the ranking table")
 
     @freeze_time("2026-03-16 08:00")
+    def test_ranking_again_writes_only_what_changed(self):
+        """The nightly ranking of a listing whose applicants have not moved writes
+        nothing; a place that is wrong (or has moved) is written again, and only that."""
+        large = self.listings()[2]
+        Application = type(self.Application)
+        stored = Application._store_ranking
+        written = []
+
+        def store(model, rows):
+            written.append([row[0] for row in rows])
+            return stored(model, rows)
+
+        with patch.object(Application, "_store_ranking", store):
+            large._rank()
+            first = large.application_ids.sorted("rank")
+            large._rank()
+            self.env.cr.execute(
+                "UPDATE housing_application SET rank = 999 WHERE id = %s", [first[1].id]
+            )
+            self.env.invalidate_all()
+            large._rank()
+        self.assertEqual(len(written[0]), 202, "the first ranking stores every place")
+        self.assertEqual(written[1], [], "ranking again with nothing changed")
+        self.assertEqual(written[2], [first[1].id], "only the wrong place is written again")
+        self.assertEqual(first[1].rank, 2)
+
+    @freeze_time("2026-03-16 08:00")
     def test_offer_round_queries_do_not_grow(self):
         listings = self.listings()
         counts = []
