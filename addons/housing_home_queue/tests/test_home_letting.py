@@ -1,7 +1,8 @@
-from datetime import date
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.tests import tagged
 
 from ..tools import housing_rules as rules
@@ -194,3 +195,65 @@ class TestHomeLetting(HomeQueueCase):
         self.profile(self.bertil).action_reference_approve()
         listing.active_offer_id.action_decline()
         self.assertEqual(listing.active_offer_id.partner_id, self.bertil)
+
+    def test_viewing_moved_tells_the_invited_who_have_not_said_no(self):
+        self.policy.write({"viewing_round": True, "viewing_invitations": 3})
+        listing = self.published()
+        # Planned before the invitations: nobody to tell yet.
+        Mail = self.env["mail.mail"]
+        listing.viewing_ids.create({"listing_id": listing.id}).place = "Trapphuset"
+        self.assertFalse(Mail.search([("subject", "like", "New time")]))
+        listing.action_start_offer_round()
+        viewing = listing.viewing_ids
+        invited = {invitation.partner_id: invitation for invitation in viewing.invitation_ids}
+        self.assertEqual(set(invited), {self.bertil, self.cecilia, self.anna})
+        invited[self.cecilia].action_not_interested()
+        invited[self.anna].action_interested()
+        # Staff move it (from the listing's list of viewings, as in the form).
+        listing.write(
+            {
+                "viewing_ids": [
+                    Command.update(
+                        viewing.id,
+                        {
+                            "date_start": datetime(2026, 3, 20, 16, 0),
+                            "date_end": datetime(2026, 3, 20, 16, 30),
+                            "place": "Entrén, Storgatan 1",
+                        },
+                    )
+                ]
+            }
+        )
+        mails = Mail.search([("subject", "=", "New time for the viewing of 999-001-01-0011")])
+        self.assertEqual(mails.recipient_ids, self.bertil | self.anna)
+        bertil_mail = mails.filtered(lambda mail: mail.recipient_ids == self.bertil)
+        # Stockholm time (UTC+1 in March).
+        self.assertIn(
+            "It is now on <strong>03/20/2026 05:00 PM</strong> until 05:30 PM, Entrén, "
+            "Storgatan 1.",
+            bertil_mail.body_html,
+        )
+        self.assertIn("Answer on My pages by", bertil_mail.body_html)
+        self.assertNotIn("Answer on My pages by", (mails - bertil_mail).body_html)
+        self.assertIn(
+            "The viewing was changed to 03/20/2026 05:00 PM, Entrén, Storgatan 1: 2 invited who "
+            "have not said no were told by e-mail.",
+            listing.message_ids.mapped("preview"),
+        )
+        # The notes, or the same time again: nobody is e-mailed again.
+        viewing.write({"notes": "Ring på porttelefonen", "place": "Entrén, Storgatan 1"})
+        self.assertEqual(
+            Mail.search([("subject", "like", "New time")]), mails, "no e-mail without a change"
+        )
+
+    def test_viewing_moved_in_swedish(self):
+        self.policy.write({"viewing_round": True, "viewing_invitations": 1})
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(["housing_letting"], ["sv_SE"])
+        self.bertil.lang = "sv_SE"
+        listing = self.published()
+        listing.action_start_offer_round()
+        listing.viewing_ids.date_start = datetime(2026, 3, 20, 16, 0)
+        mail = self.env["mail.mail"].search([("recipient_ids", "in", self.bertil.ids)], limit=1)
+        self.assertEqual(mail.subject, "Ny tid för visningen av 999-001-01-0011")
+        self.assertIn("Visningen är nu", mail.body_html)

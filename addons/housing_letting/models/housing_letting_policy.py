@@ -123,6 +123,16 @@ class HousingLettingPolicy(models.Model):
         ),
         help="Sent to each applicant invited to a viewing. Empty: no e-mail.",
     )
+    viewing_changed_template_id = fields.Many2one(
+        "mail.template",
+        string="Viewing changed e-mail",
+        domain=[("model", "=", "housing.viewing.invitation")],
+        default=lambda self: self.env.ref(
+            "housing_letting.mail_template_viewing_changed", raise_if_not_found=False
+        ),
+        help="Sent to the invited who have not said no when the time or place of the viewing "
+        "changes after the invitations went out. Empty: no e-mail.",
+    )
     # Keep-alive: a queue place lapses unless the applicant confirms it.
     keep_alive_months = fields.Integer(
         string="Months a queue place stays valid",

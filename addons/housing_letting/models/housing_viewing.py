@@ -1,8 +1,12 @@
 from odoo import api, fields, models
+from odoo.tools import format_datetime
 
 from ..tools.dates import stockholm_date
 from ..tools.letting import RANKING_SHOWN
 from .housing_offer import RANKING_READERS
+
+# What the invited are told again when staff change it after the invitations went out.
+TOLD_FIELDS = ("date_start", "date_end", "place")
 
 
 class HousingViewing(models.Model):
@@ -88,6 +92,47 @@ class HousingViewing(models.Model):
             viewing.ranking_html = Listing._ranking_table(
                 viewing.allocation_round_id._ranking_rows(RANKING_SHOWN),
                 stockholm_date(viewing.sent_at) if viewing.sent_at else None,
+            )
+
+    def write(self, vals):
+        """Staff change the viewing. When its time or place changes after the invitations
+        went out, the invited who have not said no are e-mailed the new time (the policy's
+        e-mail) and the listing's chatter says so."""
+        told = {}
+        if set(vals) & set(TOLD_FIELDS):
+            told = {viewing: viewing._told_values() for viewing in self if viewing.state == "open"}
+        result = super().write(vals)
+        self.filtered(
+            lambda viewing: viewing in told and viewing._told_values() != told[viewing]
+        )._tell_the_invited()
+        return result
+
+    def _told_values(self):
+        self.ensure_one()
+        return tuple(self[name] for name in TOLD_FIELDS)
+
+    def _tell_the_invited(self):
+        """E-mail the new time and place of these viewings to their invited who are still
+        waiting to answer or are interested, and note it on the listings."""
+        for viewing in self.sudo():
+            told = viewing.invitation_ids.filtered(
+                lambda invitation: invitation.state in ("pending", "interested")
+            )
+            listing = viewing.listing_id
+            listing._policy()._send("viewing_changed_template_id", told)
+            listing.message_post(
+                body=self.env._(
+                    "The viewing was changed to %(when)s%(place)s: %(count)s invited who have "
+                    "not said no were told by e-mail.",
+                    when=format_datetime(
+                        self.env, viewing.date_start, tz="Europe/Stockholm", dt_format="short"
+                    )
+                    if viewing.date_start
+                    else self.env._("a time to be announced"),
+                    place=f", {viewing.place}" if viewing.place else "",
+                    count=len(told),
+                ),
+                message_type="notification",
             )
 
     def action_close_round(self):
