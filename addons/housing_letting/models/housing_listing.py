@@ -534,6 +534,8 @@ class HousingListing(models.Model):
                   LEFT JOIN housing_queue_membership member
                        ON member.partner_id = app.partner_id
                       AND member.queue_type = listing.queue_type
+                      -- A removed place has no queue points.
+                      AND member.state != 'removed'
                  WHERE app.state IN %s
                 """,
                 list(queues),

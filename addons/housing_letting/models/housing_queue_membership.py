@@ -241,22 +241,6 @@ class HousingQueueMembership(models.Model):
         membership.with_context(housing_queue_correction=True).queue_start_date = day
 
     @api.model
-    def _start_dates(self, partners, queue_type):
-        """{partner id: queue start date} in ``queue_type``, in one query (in SQL: a
-        ranking reads tens of thousands, records would cost more than the query). A
-        removed place has no queue points: it has no start date here."""
-        self.flush_model(["partner_id", "queue_type", "queue_start_date", "state"])
-        self.env.cr.execute(
-            SQL(
-                "SELECT partner_id, queue_start_date FROM housing_queue_membership "
-                "WHERE partner_id = ANY(%s) AND queue_type = %s AND state != 'removed'",
-                list(partners.ids),
-                queue_type,
-            )
-        )
-        return dict(self.env.cr.fetchall())
-
-    @api.model
     def _expired_queues(self, partners):
         """{partner id: frozenset of the queues where the contact's place has lapsed} of
         ``partners`` (only those with a lapsed place), in one query."""

@@ -161,6 +161,24 @@ class TestListing(ParkingQueueCase):
             date(2026, 3, 10),
         )
 
+    def test_removed_queue_place_ranks_without_queue_points(self):
+        """A place a housing manager removed from the queue has no queue points: its
+        application ranks after those with a queue date, without one."""
+        listing = self.listing_for()
+        neighbour = self.identified_contacts([{"name": "Granne"}])
+        self.lease_for(neighbour, self.homes[3])
+        self.join_queue(self.home_tenant, date(2020, 1, 1))
+        self.join_queue(neighbour, date(2015, 1, 1))
+        listing.apply(neighbour, "additional")
+        listing.apply(self.home_tenant, "additional")
+        self.assertEqual(listing.application_ids.sorted("rank")[0].partner_id, neighbour)
+        self.Membership.search([("partner_id", "=", neighbour.id)]).action_remove("Flyttat")
+        listing._rank()
+        apps = listing.application_ids.sorted("rank")
+        self.assertEqual([app.partner_id for app in apps], [self.home_tenant, neighbour])
+        self.assertFalse(apps[1].queue_start_date)
+        self.assertEqual(apps[1].queue_points, 0)
+
     def test_non_scored_first_eligible_applicant_gets_the_lease(self):
         listing = self.listing_for(rule="non_scored")
         self.outsider.street = False
