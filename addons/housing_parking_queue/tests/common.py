@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 
 from odoo.addons.housing_letting.tests.common import LettingCase, identified_contacts
 
@@ -105,3 +105,25 @@ class ParkingQueueCase(LettingCase):
     @staticmethod
     def utc(*args):
         return datetime(*args)
+
+
+class RefusalCase(ParkingQueueCase):
+    """The scored parking policy counting refusals (three allowed); ``place``: the home
+    tenant's place (since 2015), who is offered first, before one_parking (since 2016)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.policy = cls.env.ref("housing_parking_queue.policy_scored")
+        cls.policy.write({"count_refusals": True, "refusal_limit": 3})
+        cls.place = cls.join_queue(cls.home_tenant, date(2015, 1, 1))
+        cls.join_queue(cls.one_parking, date(2016, 1, 1))
+
+    def offered(self, rental_object):
+        """A listing of ``rental_object`` both applied for, offered to the home tenant."""
+        listing = self.listing_for(rental_object)
+        listing.apply(self.home_tenant, "additional")
+        listing.apply(self.one_parking, "additional")
+        listing.action_start_offer_round()
+        self.assertEqual(listing.active_offer_id.partner_id, self.home_tenant)
+        return listing

@@ -4,29 +4,13 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from .common import ParkingQueueCase
+from .common import RefusalCase
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue", "housing_letting")
-class TestRefusalWindowAndConsequence(ParkingQueueCase):
+class TestRefusalWindowAndConsequence(RefusalCase):
     """The policy's refusal window (only the refusals of its last months count) and its
     consequence at the limit (reset the queue date, or remove the place from the queue)."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.policy = cls.env.ref("housing_parking_queue.policy_scored")
-        cls.policy.write({"count_refusals": True, "refusal_limit": 3})
-        cls.place = cls.join_queue(cls.home_tenant, date(2015, 1, 1))
-        cls.join_queue(cls.one_parking, date(2016, 1, 1))
-
-    def offered(self, rental_object):
-        listing = self.listing_for(rental_object)
-        listing.apply(self.home_tenant, "additional")
-        listing.apply(self.one_parking, "additional")
-        listing.action_start_offer_round()
-        self.assertEqual(listing.active_offer_id.partner_id, self.home_tenant)
-        return listing
 
     def mails(self):
         return self.env["mail.mail"].search(
@@ -103,11 +87,8 @@ class TestRefusalWindowAndConsequence(ParkingQueueCase):
         )
         self.assertEqual(mail.recipient_ids, self.home_tenant)
         later._rank()
-        application = later.application_ids.filtered(
-            lambda application: application.partner_id == self.home_tenant
-        )
-        self.assertFalse(application.queue_start_date, "the removed place lost its points")
-        self.assertEqual(application.queue_points, 0)
+        self.assertFalse(later.application_ids.queue_start_date, "the place lost its points")
+        self.assertEqual(later.application_ids.queue_points, 0)
         # Applying again joins the queue anew, today.
         alone = self.listing_for(self.spaces[5])
         alone.apply(self.home_tenant, "additional")

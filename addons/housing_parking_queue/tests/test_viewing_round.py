@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
 from ..tools import rules
-from .common import ParkingQueueCase
+from .common import ParkingQueueCase, RefusalCase
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue", "housing_letting")
@@ -243,25 +243,9 @@ class TestViewingRound(ParkingQueueCase):
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue", "housing_letting")
-class TestRefusalsAndLapsedPlaces(ParkingQueueCase):
+class TestRefusalsAndLapsedPlaces(RefusalCase):
     """Declined and unanswered offers count as refusals on the queue place; the third
     resets the queue date; staff annul one with a reason. A lapsed place cannot apply."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.policy = cls.env.ref("housing_parking_queue.policy_scored")
-        cls.policy.write({"count_refusals": True, "refusal_limit": 3})
-        cls.place = cls.join_queue(cls.home_tenant, date(2015, 1, 1))
-        cls.join_queue(cls.one_parking, date(2016, 1, 1))
-
-    def offered(self, rental_object):
-        listing = self.listing_for(rental_object)
-        listing.apply(self.home_tenant, "additional")
-        listing.apply(self.one_parking, "additional")
-        listing.action_start_offer_round()
-        self.assertEqual(listing.active_offer_id.partner_id, self.home_tenant)
-        return listing
 
     @freeze_time("2026-03-16 08:00")
     def test_third_refusal_resets_the_queue_date(self):
