@@ -11,4 +11,9 @@
     "data": [
         "views/housing_portal_storage_queue_templates.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "housing_portal_storage_queue/static/tests/tours/**/*",
+        ],
+    },
 }

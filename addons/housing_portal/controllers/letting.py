@@ -2,16 +2,19 @@ from werkzeug.exceptions import NotFound
 
 from odoo import http
 from odoo.exceptions import AccessError, MissingError, UserError
+from odoo.fields import Domain
 from odoo.http import request
 from odoo.tools import format_amount, format_date
 
 from odoo.addons.housing_base.tools.dates import stockholm_today
 from odoo.addons.housing_letting.tools import letting
 from odoo.addons.portal.controllers.portal import CustomerPortal
+from odoo.addons.portal.controllers.portal import pager as portal_pager
 
 from .housing_portal import pop_flash, redirect_with_flash
 
 QUEUES_URL = "/my/queues"
+LISTINGS_PER_PAGE = 20
 
 
 class HousingPortalLetting(CustomerPortal):
@@ -97,20 +100,32 @@ class HousingPortalLetting(CustomerPortal):
         )
 
     # ------------------------------------------------------------------ listings
-    def _housing_category_values(self, category):
+    def _housing_category_values(self, category, page=1, area=None, rooms=None, max_rent=None):
         env = request.env
         rules = self._housing_category_rules(category)
         url = f"/my/{category}"
         flash = pop_flash(url)
         partner = env.user.partner_id
         domain = [("category", "=", category)]
-        listings = env["housing.listing"].search([*domain, ("state", "=", "published")])
+        Listing = env["housing.listing"]
         applications = env["housing.application"].search(domain, order="id desc")
         open_applications = applications.filtered(lambda app: app.state in ("active", "offered"))
         offers = env["housing.offer"].search([*domain, ("state", "=", "active")])
         invitations = env["housing.viewing.invitation"].search([*domain, ("state", "=", "pending")])
-        shown = listings - open_applications.listing_id
-        counted = listings | open_applications.listing_id
+        listing_domain, filters, filter_errors = Listing._portal_filter_domain(
+            category, area=area, rooms=rooms, max_rent=max_rent
+        )
+        listing_domain &= Domain("id", "not in", open_applications.listing_id.ids)
+        pager = portal_pager(
+            url=url,
+            url_args=filters,
+            total=Listing.search_count(listing_domain),
+            page=page,
+            step=LISTINGS_PER_PAGE,
+        )
+        shown = Listing.search(listing_domain, limit=LISTINGS_PER_PAGE, offset=pager["offset"])
+        counted = shown | open_applications.listing_id
+        areas, room_codes = Listing._portal_filter_options(category)
         errors = flash["errors"]
         in_place = (
             {f"offer_{offer.id}" for offer in offers}
@@ -125,14 +140,16 @@ class HousingPortalLetting(CustomerPortal):
             "page_name": "housing_category",
             "category": category,
             "category_url": url,
-            "category_name": {
-                "housing": env._("Housing queue"),
-                "storage": env._("Storage queue"),
-            }[category],
+            "category_name": self._housing_category_name(category),
             "applications": applications.sudo(),
             "offers": offers.sudo(),
             "invitations": invitations.sudo(),
             "listings": shown.sudo(),
+            "listing_pager": pager,
+            "filters": filters,
+            "filter_errors": filter_errors,
+            "areas": areas,
+            "room_codes": room_codes,
             "applicant_counts": counted._portal_applicant_counts(),
             "eligibility": {
                 listing.id: verdicts[False]
@@ -146,11 +163,74 @@ class HousingPortalLetting(CustomerPortal):
             "message": flash["message"],
         }
 
-    @http.route("/my/<any(housing,storage):category>", type="http", auth="user", website=True)
-    def housing_category(self, category, **kw):
+    @http.route(
+        [
+            "/my/<any(housing,storage):category>",
+            "/my/<any(housing,storage):category>/page/<int:page>",
+        ],
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def housing_category(self, category, page=1, area=None, rooms=None, max_rent=None, **kw):
+        """The queue's page; the listings to apply for are filtered by the GET parameters
+        area (a residential area's id), rooms (a room type) and max_rent (kronor)."""
         return request.render(
-            "housing_portal.portal_my_letting_category", self._housing_category_values(category)
+            "housing_portal.portal_my_letting_category",
+            self._housing_category_values(
+                category, page=page, area=area, rooms=rooms, max_rent=max_rent
+            ),
         )
+
+    @http.route(
+        "/my/<any(housing,storage):category>/listings/<int:listing_id>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def housing_category_listing(self, category, listing_id, **kw):
+        """One listing the user may read (published, or one they applied for): what is let,
+        the number of applicants, their own place and whether they may apply, and once it
+        is let the winner's queue start date and points."""
+        rules = self._housing_category_rules(category)
+        listing = self._housing_letting_record("housing.listing", listing_id, category)
+        env = request.env
+        application = env["housing.application"].search(
+            [("listing_id", "=", listing.id)], order="id desc", limit=1
+        )
+        running = application.state in ("active", "offered")
+        verdict = (
+            listing._get_eligibility(env.user.partner_id)[listing][False]
+            if listing.state == "published" and not running
+            else None
+        )
+        return request.render(
+            "housing_portal.portal_my_letting_listing",
+            {
+                **self._prepare_portal_layout_values(),
+                "page_name": "housing_category_listing",
+                "category": category,
+                "category_url": f"/my/{category}",
+                "category_name": self._housing_category_name(category),
+                "listing": listing.sudo(),
+                "application": application.sudo(),
+                "running": running,
+                "applicant_count": listing._portal_applicant_counts().get(listing.id, 0),
+                "verdict": verdict,
+                "reasons": rules._refusal_messages(),
+                "contact_reasons": (letting.NOT_IDENTIFIED,),
+                "customer_service": env.company.sudo().partner_id,
+                "result": listing._portal_letting_result(),
+                "errors": {},
+            },
+        )
+
+    @staticmethod
+    def _housing_category_name(category):
+        return {
+            "housing": request.env._("Housing queue"),
+            "storage": request.env._("Storage queue"),
+        }[category]
 
     @http.route(
         "/my/<any(housing,storage):category>/listings/<int:listing_id>/apply",

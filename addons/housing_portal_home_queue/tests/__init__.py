@@ -1,1 +1,2 @@
 from . import test_portal_home_queue
+from . import test_portal_home_queue_listings
