@@ -33,6 +33,9 @@ class HousingLettingRules(models.AbstractModel):
     _default_application_type = False
     # The staff action showing a listing's applicants (its Applicants button).
     _application_action = "housing_letting.action_housing_application"
+    # The reason code refusing a contact without a home (no residence lease counted in
+    # the facts' ``housing``) joining the category's queue; None: the queue is for anyone.
+    _tenants_only_refusal = None
 
     @api.model
     def _reason_selection(self):
@@ -69,12 +72,27 @@ class HousingLettingRules(models.AbstractModel):
             letting.INVITATION_EXPIRED: self.env._(
                 "The time to answer this invitation to a viewing has run out."
             ),
+            letting.ALREADY_IN_QUEUE: self.env._("You are already in this queue."),
         }
 
     @api.model
     def _queue_type(self, listing):
         """The queue (housing.queue.membership queue_type) whose points rank ``listing``'s
         applicants and whose queue date letting it resets; None: no queue."""
+        return None
+
+    @api.model
+    def _join_refusal(self, partner):
+        """Why ``partner`` may not join the category's queue on their own (My pages, the
+        API): a reason code of _refusal_messages, or None. Any identified housing contact
+        may, unless the queue is for tenants (_tenants_only_refusal) and they have no
+        home."""
+        if not self._identified(partner.sudo()):
+            return letting.NOT_IDENTIFIED
+        if self._tenants_only_refusal:
+            facts = self._facts_by_partner(self.env["housing.listing"], partner)[partner.id]
+            if not facts["housing"]:
+                return self._tenants_only_refusal
         return None
 
     @api.model

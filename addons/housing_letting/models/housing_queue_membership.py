@@ -1,14 +1,19 @@
 import logging
 
+import psycopg2
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import PG_CONCURRENCY_EXCEPTIONS_TO_RETRY
-from odoo.tools import SQL
+from odoo.tools import SQL, mute_logger
 
+from odoo.addons.housing_base.tools.dates import record_argument
+
+from ..tools import letting
 from ..tools.cron import run_alone
 from ..tools.dates import queue_points, stockholm_date, stockholm_today
+from .housing_letting_rules import RULES_MODEL
 
 _logger = logging.getLogger(__name__)
 
@@ -219,6 +224,86 @@ class HousingQueueMembership(models.Model):
         return membership or self.sudo().create(
             {"partner_id": partner.id, "queue_type": queue_type}
         )
+
+    @api.model
+    def _queue_rules(self, queue_type):
+        """The rules of the installed category whose listings rank by ``queue_type``
+        (None: no category of this database has that queue)."""
+        Listing = self.env["housing.listing"]
+        for category, __ in Listing._fields["category"].selection:
+            rules = self.env.get(RULES_MODEL % category)
+            if rules is not None and rules._queue_type(Listing) == queue_type:
+                return rules
+        return None
+
+    @api.model
+    def _joinable_queues(self):
+        """The queues a contact may join on their own: those of the installed
+        categories, in the order of QUEUE_TYPES."""
+        return [
+            queue_type
+            for queue_type, __ in QUEUE_TYPES
+            if self._queue_rules(queue_type) is not None
+        ]
+
+    @api.model
+    def _join_refusal(self, partner, queue_type):
+        """Why ``partner`` may not join the queue ``queue_type`` now, as a reason code of
+        the queue's category (see _join), or None."""
+        membership = self.sudo().search(
+            [("partner_id", "=", partner.id), ("queue_type", "=", queue_type)], limit=1
+        )
+        if membership.state == "active":
+            return letting.ALREADY_IN_QUEUE
+        if membership.state == "expired":
+            return letting.QUEUE_MEMBERSHIP_EXPIRED
+        return self._queue_rules(queue_type)._join_refusal(partner)
+
+    @api.model
+    def _join_options(self, partner):
+        """{queue type: why ``partner`` may not join it (the message), or False} of the
+        queues they could join on their own and have no place in (or one staff
+        removed), in the order of QUEUE_TYPES: what My pages offer to join."""
+        options = {}
+        for queue_type in self._joinable_queues():
+            refusal = self._join_refusal(partner, queue_type)
+            if refusal not in (letting.ALREADY_IN_QUEUE, letting.QUEUE_MEMBERSHIP_EXPIRED):
+                messages = self._queue_rules(queue_type)._refusal_messages()
+                options[queue_type] = refusal and messages[refusal]
+        return options
+
+    @api.model
+    def _join(self, partner, queue_type):
+        """``partner`` joins the queue ``queue_type`` on their own (My pages, the API): a
+        new place starts today, and so does one staff removed. Refused (letting.
+        LettingRefusal, in the words of the queue's category) with already_in_queue when
+        the contact has an active place, queue_membership_expired when it has lapsed (a
+        housing manager restores it with its queue date), or the category's reason why
+        the contact may not be in its queue (every category: not_identified; parking and
+        storage: not_tenant). Returns the place."""
+        partner = record_argument(self.env["res.partner"], partner, "partner")
+        rules = self._queue_rules(queue_type)
+        if rules is None:
+            raise UserError(self.env._("There is no queue '%(queue)s' to join.", queue=queue_type))
+        self.env["housing.application"]._check_acting_for(partner)
+        # One join at a time per contact and queue; a first place is kept unique by the
+        # (contact, queue) constraint.
+        self._lock(partner, queue_type)
+        refusal = self._join_refusal(partner, queue_type)
+        if refusal:
+            raise letting.LettingRefusal(rules._refusal_messages(), refusal)
+        try:
+            with self.env.cr.savepoint(), mute_logger("odoo.sql_db"):
+                membership = self._ensure(partner, queue_type)
+        except psycopg2.errors.UniqueViolation as error:
+            # The same place committed a moment ago by a concurrent join (a double click),
+            # invisible to this transaction: the ordinary refusal, not a database error.
+            if error.diag.constraint_name != self._partner_queue_unique.full_name(self):
+                raise
+            raise letting.LettingRefusal(
+                rules._refusal_messages(), letting.ALREADY_IN_QUEUE
+            ) from None
+        return membership.with_env(self.env)
 
     @api.model
     def _lock(self, partner, queue_type):

@@ -20,6 +20,8 @@ OFFER_EXPIRED = "offer_expired"
 APPLICATION_CLOSED = "application_closed"
 INVITATION_NOT_ACTIVE = "invitation_not_active"
 INVITATION_EXPIRED = "invitation_expired"
+# Joining a queue (housing.queue.membership._join) where the contact has a place already.
+ALREADY_IN_QUEUE = "already_in_queue"
 OPERATION_REFUSALS = (
     ALREADY_APPLIED,
     LISTING_CLOSED,
@@ -28,6 +30,7 @@ OPERATION_REFUSALS = (
     APPLICATION_CLOSED,
     INVITATION_NOT_ACTIVE,
     INVITATION_EXPIRED,
+    ALREADY_IN_QUEUE,
 )
 
 # Why a contact may not apply for anything (every category).

@@ -32,6 +32,8 @@ class HousingLettingRulesParking(models.AbstractModel):
     _application_types = rules.APPLICATION_TYPES
     _default_application_type = rules.ADDITIONAL
     _application_action = "housing_parking_queue.action_housing_parking_application"
+    # The internal queue ranks tenants only (rules.evaluate: not_tenant on scored listings).
+    _tenants_only_refusal = rules.NOT_TENANT
 
     @api.model
     def _reason_selection(self):

@@ -9,6 +9,7 @@ from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from odoo.addons.housing_base.tests.common import ConcurrencyCase
+from odoo.addons.housing_letting.tools import letting
 
 from ..tools import rules
 from .common import identified_contacts
@@ -212,6 +213,32 @@ class TestParkingConcurrency(ConcurrencyCase):
                 [("listing_id", "=", self.more_listing_ids[0])]
             )
             self.assertEqual((applications.partner_id.id, applications.state), (first, "active"))
+
+    def test_two_simultaneous_joins_of_one_contact(self):
+        """The same contact joins the parking queue twice at the same instant (a double
+        click, the portal and an integration): one place, and the second gets the
+        ordinary already_in_queue refusal, not a database error."""
+        with self.cursor() as cr:
+            env = self.env_of(cr)
+            env["housing.queue.membership"].search(
+                [("partner_id", "in", self.ids["partners"])]
+            ).unlink()
+            cr.commit()
+        first = self.ids["partners"][0]
+
+        def join(env):
+            env["housing.queue.membership"]._join(
+                env["res.partner"].browse(first), "parking_internal"
+            )
+
+        error = self.race(join, join)
+        self.assertIsInstance(error, rules.LettingRefusal)
+        self.assertEqual(error.code, letting.ALREADY_IN_QUEUE)
+        with self.cursor() as cr:
+            places = self.env_of(cr)["housing.queue.membership"].search(
+                [("partner_id", "=", first)]
+            )
+            self.assertEqual((places.queue_type, places.state), ("parking_internal", "active"))
 
     def test_conflict_in_the_nightly_run_costs_one_listing_a_retry(self):
         """Issue 15 item 15: a tenant accepts an offer (which declines their other offer)

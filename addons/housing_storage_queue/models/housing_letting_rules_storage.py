@@ -20,6 +20,8 @@ class HousingLettingRulesStorage(models.AbstractModel):
 
     _object_type = "storage"
     _application_action = "housing_storage_queue.action_housing_storage_application"
+    # Storage rooms are let to tenants only (storage_rules.evaluate).
+    _tenants_only_refusal = storage_rules.NOT_TENANT
 
     @api.model
     def _reason_selection(self):
