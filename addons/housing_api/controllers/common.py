@@ -87,8 +87,11 @@ def api_route(
     [...]}) or "page" (a list page or a sync page). Errors are raised and answered in the
     API's error format by ir.http, after the transaction has been rolled back. POSTs
     honour the ``Idempotency-Key`` header; single-resource GETs answer ETag and 304.
-    ``deprecated``: {"sunset": "YYYY-MM-DD", "link": url}, sent as Deprecation/Sunset
-    headers (see readme/API_POLICY.md). The OpenAPI document is generated from OPERATIONS.
+    ``deprecated``: {"sunset": "YYYY-MM-DD", "successor": the path (within the API, with
+    this route's path parameters as {name}, e.g. "/listings/{listing_id}") of what
+    replaces it, "link": optionally a page about the deprecation}, marked deprecated in
+    the document and answered with the headers Deprecation, Sunset and Link (see
+    readme/API_POLICY.md). The OpenAPI document is generated from OPERATIONS.
     """
     methods = list(methods)
     query = query or NoQuery
@@ -131,7 +134,7 @@ def api_route(
             if body is not None:
                 arguments["body"] = validate(body, json_body(), "body")
             key = request.httprequest.headers.get("Idempotency-Key")
-            headers = _deprecation_headers(deprecated)
+            headers = _deprecation_headers(deprecated, path_args)
             if request.httprequest.method == "POST" and key is not None:
                 result_status, result, replayed = env["housing.api.idempotency"]._run_once(
                     _idempotency_key(key),
@@ -214,7 +217,7 @@ def _with_etag(body, headers):
     return request.make_json_response(body, headers=headers)
 
 
-def _deprecation_headers(deprecated):
+def _deprecation_headers(deprecated, path_args):
     if not deprecated:
         return []
     headers = [("Deprecation", "true")]
@@ -224,6 +227,9 @@ def _deprecation_headers(deprecated):
         headers.append(("Sunset", http_date(sunset)))
     if deprecated.get("link"):
         headers.append(("Link", f'<{deprecated["link"]}>; rel="deprecation"'))
+    if deprecated.get("successor"):
+        successor = API_PREFIX + deprecated["successor"].format(**path_args)
+        headers.append(("Link", f'<{successor}>; rel="successor-version"'))
     return headers
 
 

@@ -13,6 +13,8 @@ from ..schemas.letting import (
     Application,
     ApplicationCreate,
     ApplicationQuery,
+    Eligibility,
+    EligibilityQuery,
     Listing,
     ListingQuery,
     Offer,
@@ -23,6 +25,7 @@ from ..schemas.letting import (
     ViewingInvitationQuery,
 )
 from ..schemas.parking import ParkingAnswer
+from ..tools.errors import HousingApiError
 from .common import api_route, find_one, search_page
 from .contacts import find_contact
 
@@ -167,6 +170,33 @@ class HousingApiLetting(http.Controller):
         application = apply(find_listing(listing_id, Domain.TRUE, "listing"), body)
         return 201, {"data": application._housing_api_letting_values()[0]}
 
+    @api_route("/eligibility", tag=TAG, response=Eligibility, query=EligibilityQuery)
+    def housing_api_eligibility(self, query):
+        """May the contact apply for the listing: the verdict of the listing's category
+        per application type, as applying judges it - eligible, the reason code (the
+        priority's reason, or the refusal code applying answers) with its label and
+        message, and the priority group. 403 for a protected contact (the verdict would
+        tell where they live)."""
+        listing = find_listing(query.listing, Domain.TRUE, "listing")
+        contact = find_contact(query.contact)
+        if listing._housing_api_hides_verdicts(contact):
+            raise HousingApiError(
+                403,
+                "forbidden",
+                request.env._(
+                    "The eligibility of a contact with a protected identity is not given "
+                    "over the API: it would tell where they live."
+                ),
+            )
+        return {
+            "data": {
+                "listing_id": listing.id,
+                "category": listing.category,
+                "customer_number": contact.customer_number,
+                "verdicts": listing._housing_api_eligibility(contact)[listing.id],
+            }
+        }
+
     @api_route("/applications", tag=TAG, response=Application, shape="page", query=ApplicationQuery)
     def housing_api_applications(self, query):
         """Applications of every category or of one, newest first."""
@@ -260,6 +290,36 @@ class HousingApiLetting(http.Controller):
         contact = find_contact(customer_number)
         places = request.env["housing.queue.membership"].search([("partner_id", "=", contact.id)])
         return {"data": places._housing_api_values()}
+
+    @api_route(
+        "/contacts/<string:customer_number>/queues/<string:queue_type>",
+        methods=["POST"],
+        tag=QUEUES_TAG,
+        response=QueuePlace,
+        status=201,
+        path_params={
+            "customer_number": "Customer number, e.g. P000123.",
+            "queue_type": "The queue to join, e.g. housing (see QueuePlace.queue_type).",
+        },
+    )
+    def housing_api_join_queue(self, customer_number, queue_type):
+        """The contact joins the queue: the queue start date is today (a place staff
+        removed starts again today). 404 when this server has no such queue; 409
+        already_in_queue when the contact has a place in it, queue_membership_expired
+        when the place has lapsed (staff restore it with its queue date), or the queue's
+        reason why the contact may not be in it (not_identified; parking and storage:
+        not_tenant)."""
+        contact = find_contact(customer_number)
+        Membership = request.env["housing.queue.membership"]
+        if queue_type not in Membership._joinable_queues():
+            raise HousingApiError(
+                404,
+                "not_found",
+                request.env._("There is no queue %(value)s.", value=queue_type),
+                {"resource": "queue", "queue_type": queue_type},
+            )
+        place = Membership._join(contact, queue_type)
+        return 201, {"data": place._housing_api_values()[0]}
 
     @api_route(
         "/contacts/<string:customer_number>/queues/<string:queue_type>/confirm",

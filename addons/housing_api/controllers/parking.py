@@ -28,11 +28,17 @@ from .letting import (
 # they had before the other categories.
 PARKING = Domain("category", "=", "parking")
 TAG = "Parking queue"
+# /parking/* goes six months after API 1.3.0 marked it deprecated (readme/API_POLICY.md).
+SUNSET = "2027-06-01"
+
+
+def deprecated(successor):
+    return {"sunset": SUNSET, "successor": successor}
 
 
 def _parking_values(listings, contact):
     rows = listings._housing_api_values()
-    if contact:
+    if contact and not listings._housing_api_hides_verdicts(contact):
         eligibility = listings.get_eligibility(contact)
         for row in rows:
             row["eligibility"] = eligibility[row["id"]]
@@ -50,6 +56,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/listings",
+        deprecated=deprecated("/listings?category=parking"),
         tag=TAG,
         response=ParkingListing,
         shape="page",
@@ -62,6 +69,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/listings/<int:listing_id>",
+        deprecated=deprecated("/listings/{listing_id}"),
         tag=TAG,
         response=ParkingListing,
         path_params={"listing_id": "Parking listing id."},
@@ -73,6 +81,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/listings/<int:listing_id>/applications",
+        deprecated=deprecated("/listings/{listing_id}/applications"),
         methods=["POST"],
         tag=TAG,
         response=ParkingApplication,
@@ -91,6 +100,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/applications",
+        deprecated=deprecated("/applications?category=parking"),
         tag=TAG,
         response=ParkingApplication,
         shape="page",
@@ -102,6 +112,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/applications/<int:application_id>/withdraw",
+        deprecated=deprecated("/applications/{application_id}/withdraw"),
         methods=["POST"],
         tag=TAG,
         response=ParkingApplication,
@@ -117,6 +128,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/offers",
+        deprecated=deprecated("/offers?category=parking"),
         tag=TAG,
         response=ParkingOffer,
         shape="page",
@@ -128,6 +140,7 @@ class HousingApiParking(http.Controller):
 
     @api_route(
         "/parking/offers/<int:offer_id>/answer",
+        deprecated=deprecated("/offers/{offer_id}/answer"),
         methods=["POST"],
         tag=TAG,
         response=ParkingOffer,

@@ -1,6 +1,8 @@
 from odoo import models
 from odoo.fields import Domain
 
+from odoo.addons.housing_base.models.res_partner import PROTECTION_GROUP
+
 from ..tools.formatting import code_ref, iso_date, iso_datetime
 
 
@@ -53,7 +55,7 @@ class HousingParkingListing(models.Model):
             row["applicant_count"] = counts.get(listing, 0)
         if contact is None:
             return rows
-        eligibility = self.get_eligibility(contact)
+        eligibility = self._housing_api_eligibility(contact)
         own = {
             application.listing_id.id: application
             for application in self.env["housing.application"].search(
@@ -61,10 +63,7 @@ class HousingParkingListing(models.Model):
             )
         }
         for row in rows:
-            row["eligibility"] = [
-                {"application_type": application_type or None, **verdict}
-                for application_type, verdict in eligibility[row["id"]].items()
-            ]
+            row["eligibility"] = eligibility.get(row["id"])
             application = own.get(row["id"])
             row["application"] = (
                 {"id": application.id, "state": application.state, "rank": application.rank or None}
@@ -72,3 +71,31 @@ class HousingParkingListing(models.Model):
                 else None
             )
         return rows
+
+    def _housing_api_eligibility(self, contact):
+        """{listing id: the verdicts of /eligibility and /listings?contact=}: may
+        ``contact`` apply for each of these listings, per application type of its
+        category, by the verdicts applying uses (get_eligibility), with the message a
+        refusal would give. Empty when the verdicts are hidden (_housing_api_hides_verdicts)."""
+        if self._housing_api_hides_verdicts(contact):
+            return {}
+        eligibility = self.get_eligibility(contact)
+        result = {}
+        for listing in self:
+            messages = listing._rules()._refusal_messages()
+            result[listing.id] = [
+                {
+                    "application_type": application_type or None,
+                    **verdict,
+                    "message": None if verdict["eligible"] else messages.get(verdict["reason"]),
+                }
+                for application_type, verdict in eligibility[listing.id].items()
+            ]
+        return result
+
+    def _housing_api_hides_verdicts(self, contact):
+        """Whether the API user may not see ``contact``'s verdicts: a protected contact's,
+        unless the user has the Protected identities privilege (no integration has it). A
+        verdict tells whether the contact lives in the listing's property or area
+        (storage same_property, parking no_parking or special_area)."""
+        return bool(contact.protected_identity) and not self.env.user.has_group(PROTECTION_GROUP)

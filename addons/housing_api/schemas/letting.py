@@ -11,6 +11,7 @@ from .base import (
     Date,
     DateTime,
     PageQuery,
+    Query,
     RequestBody,
     Resource,
     selection,
@@ -37,6 +38,29 @@ class TypedVerdict(Resource):
         description="Why the contact has this priority, or why they may not apply.",
     )
     label: str | None
+    message: str | None = Field(
+        description="Why the contact may not apply, in the words applying would refuse "
+        "with; null when eligible."
+    )
+
+
+class Eligibility(Resource):
+    """May the contact apply for the listing, by the rules of its category (the verdicts
+    applying uses). Applying also needs the listing open and no active application by
+    the contact (see the listing and GET /applications)."""
+
+    listing_id: int
+    category: Category
+    customer_number: str
+    verdicts: list[TypedVerdict] = Field(
+        description="One per application type of the category (parking: replace and "
+        "additional; others: one, with application_type null)."
+    )
+
+
+class EligibilityQuery(Query):
+    listing: int = Field(ge=1, description="Listing id.")
+    contact: Code = Field(description="Customer number of the contact.")
 
 
 class OwnApplication(Resource):
@@ -52,7 +76,8 @@ class Listing(ParkingListing):
     applicant_count: int = Field(description="Active applications, the contact's included.")
     eligibility: list[TypedVerdict] | None = Field(
         None,
-        description="Only with the contact filter: may the contact apply, per application type.",
+        description="Only with the contact filter: may the contact apply, per application "
+        "type (null for a protected contact: it would tell where they live).",
     )
     application: OwnApplication | None = Field(
         None, description="Only with the contact filter: the contact's application, if any."

@@ -70,6 +70,18 @@ class HousingApiCase(HttpCase, HousingServiceRequestCase):
             API_PREFIX + path, data=data, headers=all_headers, method=method, allow_redirects=False
         )
 
+    def assertRefusalCodesDocumented(self, category, codes):
+        """The OpenAPI document lists every refusal code in ``codes`` (a category's rule
+        module's) as an error code and among ``category``'s in the 409 answer."""
+        document = self.url_open(API_PREFIX + "/openapi.json").json()
+        components = document["components"]
+        documented = set(components["schemas"]["ErrorDetail"]["properties"]["code"]["enum"])
+        self.assertEqual(set(codes) - documented, set(), "refusal codes missing")
+        conflict = components["responses"]["error409"]["description"]
+        [listed] = [part for part in conflict.split("; ") if f"{category}: " in part]
+        listed = set(listed.split(f"{category}: ")[1].rstrip(".").split(", "))
+        self.assertEqual(set(codes) - listed, set(), f"{category} codes missing from 409")
+
     def assertApiError(self, response, status, code):
         self.assertEqual(response.status_code, status, response.text)
         self.assertEqual(response.headers["Content-Type"], "application/json; charset=utf-8")

@@ -69,13 +69,13 @@ class TestApiHeaders(HousingApiCase):
     def test_deprecation_headers(self):
         headers = dict(
             _deprecation_headers(
-                {"sunset": "2027-06-30", "link": "https://example.org/housing-api/v2"}
+                {"sunset": "2027-06-30", "link": "https://example.org/housing-api/v2"}, {}
             )
         )
         self.assertEqual(headers["Deprecation"], "true")
         self.assertEqual(headers["Sunset"], "Wed, 30 Jun 2027 00:00:00 GMT")
         self.assertEqual(headers["Link"], '<https://example.org/housing-api/v2>; rel="deprecation"')
-        self.assertEqual(_deprecation_headers(None), [])
+        self.assertEqual(_deprecation_headers(None, {}), [])
 
     def test_api_reference_is_served_without_a_cdn(self):
         page = self.url_open(API_PREFIX + "/docs")

@@ -154,10 +154,8 @@ class TestApiLetting(HousingApiCase):
         self.assertIsNone(row["application"])
         self.assertEqual(row["applicant_count"], 1)
 
-    def test_queue_places_and_confirm(self):
-        self.apply(self.tenant)
-        path = f"/contacts/{self.tenant.customer_number}/queues"
-        [place] = self.api("GET", path).json()["data"]
+    def assertNewPlace(self, place):
+        """``place`` (a QueuePlace) is the tenant's new place in the parking queue."""
         self.assertEqual(
             {key: place[key] for key in ("queue_type", "queue_start_date", "points", "state")},
             {
@@ -167,6 +165,12 @@ class TestApiLetting(HousingApiCase):
                 "state": "active",
             },
         )
+
+    def test_queue_places_and_confirm(self):
+        self.apply(self.tenant)
+        path = f"/contacts/{self.tenant.customer_number}/queues"
+        [place] = self.api("GET", path).json()["data"]
+        self.assertNewPlace(place)
         self.assertEqual(place["last_confirmed_at"], "2026-03-16T08:00:00Z")
         confirmed = self.api("POST", f"{path}/parking_internal/confirm")
         self.assertEqual(confirmed.status_code, 200, confirmed.text)
@@ -223,3 +227,134 @@ class TestApiLetting(HousingApiCase):
         self.assertEqual(event.payload["data"]["state"], "interested")
         again = self.api("POST", f"/viewing-invitations/{mine.id}/answer", body)
         self.assertApiError(again, 409, "invitation_not_active")
+
+    def test_join_queue(self):
+        path = f"/contacts/{self.tenant.customer_number}/queues/parking_internal"
+        joined = self.api("POST", path)
+        self.assertEqual(joined.status_code, 201, joined.text)
+        place = joined.json()["data"]
+        self.assertNewPlace(place)
+        error = self.assertApiError(self.api("POST", path), 409, "already_in_queue")
+        self.assertEqual(error["message"], "You are already in this queue.")
+        Membership = self.env["housing.queue.membership"]
+        membership = Membership.browse(place["id"])
+        self.assertEqual(Membership.search([("partner_id", "=", self.tenant.id)]), membership)
+        # A place staff removed joins again today; a lapsed one waits for staff.
+        membership.with_context(housing_queue_correction=True).sudo().queue_start_date = date(
+            2024, 1, 1
+        )
+        membership.with_user(self.housing_manager).action_remove("På egen begäran")
+        again = self.api("POST", path)
+        self.assertEqual(again.status_code, 201, again.text)
+        self.assertEqual(
+            (again.json()["data"]["id"], again.json()["data"]["queue_start_date"]),
+            (membership.id, "2026-03-16"),
+        )
+        membership.sudo().write({"state": "expired"})
+        error = self.assertApiError(self.api("POST", path), 409, "queue_membership_expired")
+        self.assertIn("customer service", error["message"])
+        self.assertEqual(membership.state, "expired")
+
+    def test_join_queue_refused_by_the_category(self):
+        outsider = self.env["res.partner"].create(
+            {"name": "Utan Kontrakt", "is_housing_contact": True, "personal_number": "198506061004"}
+        )
+        Membership = self.env["housing.queue.membership"]
+        path = f"/contacts/{outsider.customer_number}/queues/parking_internal"
+        error = self.assertApiError(self.api("POST", path), 409, "not_tenant")
+        self.assertIn("housing lease", error["message"])
+        outsider.sudo().personal_number = False
+        self.assertApiError(self.api("POST", path), 409, "not_identified")
+        # No category of this server ranks by the external parking queue.
+        error = self.assertApiError(
+            self.api("POST", f"/contacts/{outsider.customer_number}/queues/parking_external"),
+            404,
+            "not_found",
+        )
+        self.assertEqual(error["details"], {"resource": "queue", "queue_type": "parking_external"})
+        self.assertApiError(
+            self.api("POST", "/contacts/P999999/queues/parking_internal"), 404, "not_found"
+        )
+        self.assertFalse(Membership.search([("partner_id", "=", outsider.id)]))
+
+    def test_eligibility(self):
+        outsider = self.env["res.partner"].create(
+            {"name": "Utan Kontrakt", "is_housing_contact": True, "personal_number": "198506061004"}
+        )
+        response = self.api(
+            "GET", f"/eligibility?listing={self.listing.id}&contact={self.tenant.customer_number}"
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        answer = response.json()["data"]
+        self.assertEqual(
+            (answer["listing_id"], answer["category"], answer["customer_number"]),
+            (self.listing.id, "parking", self.tenant.customer_number),
+        )
+        verdicts = {verdict["application_type"]: verdict for verdict in answer["verdicts"]}
+        self.assertEqual(
+            verdicts["additional"],
+            {
+                "application_type": "additional",
+                "eligible": True,
+                "priority": "1",
+                "reason": "no_parking",
+                "label": "No parking lease, a home in the area",
+                "message": None,
+            },
+        )
+        refused = self.api(
+            "GET", f"/eligibility?listing={self.listing.id}&contact={outsider.customer_number}"
+        ).json()["data"]["verdicts"]
+        self.assertEqual(
+            {(v["eligible"], v["priority"], v["reason"]) for v in refused},
+            {(False, None, "not_tenant")},
+        )
+        # The message is that of the refusal applying gives.
+        error = self.assertApiError(self.apply(outsider), 409, "not_tenant")
+        self.assertEqual({v["message"] for v in refused}, {error["message"]})
+        # /listings?contact= gives the same verdicts.
+        row = self.row(f"/listings?contact={outsider.customer_number}")
+        self.assertEqual(row["eligibility"], refused)
+
+    def test_eligibility_of_a_protected_contact_is_not_given(self):
+        contact = self.protected.customer_number
+        error = self.assertApiError(
+            self.api("GET", f"/eligibility?listing={self.listing.id}&contact={contact}"),
+            403,
+            "forbidden",
+        )
+        self.assertIn("protected identity", error["message"])
+        self.assertIsNone(self.row(f"/listings?contact={contact}")["eligibility"])
+        parking = self.api("GET", f"/parking/listings?contact={contact}").json()["data"]
+        self.assertNotIn("eligibility", parking[0])
+
+    def test_eligibility_bad_queries(self):
+        contact = self.tenant.customer_number
+        self.assertApiError(
+            self.api("GET", f"/eligibility?contact={contact}"), 400, "validation_error"
+        )
+        self.assertApiError(self.api("GET", "/eligibility?listing=1"), 400, "validation_error")
+        self.assertApiError(
+            self.api("GET", f"/eligibility?listing=999999&contact={contact}"), 404, "not_found"
+        )
+        self.assertApiError(
+            self.api("GET", f"/eligibility?listing={self.listing.id}&contact=P999999"),
+            404,
+            "not_found",
+        )
+
+    def test_parking_routes_are_deprecated(self):
+        listings = self.api("GET", "/parking/listings")
+        self.assertEqual(listings.status_code, 200)
+        self.assertEqual(listings.headers["Deprecation"], "true")
+        self.assertEqual(listings.headers["Sunset"], "Tue, 01 Jun 2027 00:00:00 GMT")
+        self.assertEqual(
+            listings.headers["Link"],
+            '</api/housing/v1/listings?category=parking>; rel="successor-version"',
+        )
+        one = self.api("GET", f"/parking/listings/{self.listing.id}")
+        self.assertEqual(
+            one.headers["Link"],
+            f'</api/housing/v1/listings/{self.listing.id}>; rel="successor-version"',
+        )
+        self.assertNotIn("Deprecation", self.api("GET", "/listings").headers)

@@ -2,7 +2,11 @@ import re
 
 from odoo.tests import tagged
 
+from odoo.addons.housing_letting.tools import letting
+from odoo.addons.housing_parking_queue.tools import rules as parking_rules
+
 from ..tools.constants import API_PREFIX
+from ..tools.openapi import VERSION
 from .common import HousingApiCase
 
 IGNORED_METHODS = {"HEAD", "OPTIONS"}
@@ -100,3 +104,32 @@ class TestOpenApi(HousingApiCase):
         withdraw = document["paths"]["/parking/applications/{application_id}/withdraw"]["post"]
         name = withdraw["requestBody"]["content"]["application/json"]["schema"]["$ref"]
         self.assertEqual(schemas[name.split("/")[-1]]["required"], ["customer_number"])
+
+    def test_error_codes_of_the_letting_rules(self):
+        """Every code the parking rules and the engine refuse with is a documented error
+        code (collected from the categories' rules, not written out)."""
+        self.assertEqual(self._document()["info"]["version"], VERSION)
+        self.assertEqual(VERSION, "1.3.0")
+        self.assertRefusalCodesDocumented(
+            "parking",
+            {
+                *parking_rules.REFUSALS,
+                *letting.OPERATION_REFUSALS,
+                letting.QUEUE_MEMBERSHIP_EXPIRED,
+            },
+        )
+
+    def test_parking_routes_are_deprecated(self):
+        for path, operations in self._document()["paths"].items():
+            for method, operation in operations.items():
+                with self.subTest(operation=f"{method.upper()} {path}"):
+                    parking = path.startswith("/parking/")
+                    self.assertEqual(operation.get("deprecated", False), parking)
+                    if parking:
+                        self.assertIn("Deprecated: use", operation["description"])
+        answer = self._document()["paths"]["/parking/offers/{offer_id}/answer"]["post"]
+        self.assertIn(
+            "Deprecated: use POST /offers/{offer_id}/answer instead (this operation is "
+            "withdrawn after 2027-06-01).",
+            answer["description"],
+        )

@@ -24,7 +24,6 @@ from odoo.exceptions import (
 from odoo.http import SessionExpiredException, request
 
 from odoo.addons.housing_letting.tools import letting
-from odoo.addons.housing_parking_queue.tools import rules as parking_rules
 
 from .request_id import request_id
 
@@ -35,22 +34,10 @@ ERROR_CODES = {
     403: ("forbidden",),
     404: ("not_found",),
     405: ("method_not_allowed",),
-    409: (
-        "conflict",
-        "idempotency_conflict",
-        *parking_rules.REFUSALS,
-        parking_rules.ALREADY_APPLIED,
-        parking_rules.LISTING_CLOSED,
-        parking_rules.OFFER_NOT_ACTIVE,
-        parking_rules.OFFER_EXPIRED,
-        parking_rules.APPLICATION_CLOSED,
-        # Every category: the contact's place in the listing's queue has lapsed. The
-        # categories' own refusal codes (housing: no_profile, ...; storage:
-        # property_residents_only) are their modules' (see /listings).
-        letting.QUEUE_MEMBERSHIP_EXPIRED,
-        letting.INVITATION_NOT_ACTIVE,
-        letting.INVITATION_EXPIRED,
-    ),
+    # And the letting refusal codes of the categories installed (parking not_tenant,
+    # housing no_profile, storage property_residents_only, every category
+    # already_applied, ...): their rules' (tools/openapi.refusal_codes).
+    409: ("conflict", "idempotency_conflict"),
     413: ("payload_too_large",),
     415: ("unsupported_media_type",),
     429: ("rate_limited",),
@@ -104,8 +91,8 @@ def error_body(exc, env):
             "Missing or invalid API key: send the header 'Authorization: Bearer <key>'."
         )
         headers["WWW-Authenticate"] = 'Bearer realm="housing"'
-    elif isinstance(exc, parking_rules.LettingRefusal):
-        # The parking queue's rules refuse: the reason code is the error code.
+    elif isinstance(exc, letting.LettingRefusal):
+        # A letting category's rules refuse: the reason code is the error code.
         status, code, message, details = 409, exc.code, exc.args[0], {}
     elif isinstance(exc, AccessError):
         status, code, message, details = 403, "forbidden", exc.args[0], {}

@@ -11,6 +11,8 @@ import re
 
 from pydantic.json_schema import models_json_schema
 
+from odoo.addons.housing_letting.models.housing_letting_rules import RULES_MODEL
+
 from ..schemas.base import SELECTION_KEY, Error, envelopes
 from .constants import (
     API_PREFIX,
@@ -20,8 +22,7 @@ from .constants import (
 )
 from .errors import ERROR_CODES as API_ERROR_CODES
 
-VERSION = "1.2.0"
-ERROR_CODES = sorted({code for codes in API_ERROR_CODES.values() for code in codes})
+VERSION = "1.3.0"
 GET_ERRORS = (400, 401, 403, 404, 429)
 POST_ERRORS = (400, 401, 403, 404, 409, 413, 415, 429)
 ERROR_DESCRIPTIONS = {
@@ -31,7 +32,7 @@ ERROR_DESCRIPTIONS = {
     403: "forbidden: the key's user may not do this (not an integration user).",
     404: "not_found: no such resource (or not the named contact's).",
     409: "conflict (concurrent change, uniqueness), idempotency_conflict (key reused with "
-    "another request) or a parking queue refusal code.",
+    "another request) or a letting refusal code of the queue's category:",
     413: f"payload_too_large: body over {MAX_BODY_BYTES} bytes (however it is sent).",
     415: "unsupported_media_type: the body is not application/json.",
     429: "rate_limited: too many requests for this API key; wait Retry-After seconds.",
@@ -155,7 +156,16 @@ def _operation(op, env):
         operation["responses"][str(status)] = {"$ref": f"#/components/responses/error{status}"}
     if op["deprecated"]:
         operation["deprecated"] = True
+        operation["description"] += " " + _deprecation_note(op)
     return operation
+
+
+def _deprecation_note(op):
+    deprecated = op["deprecated"]
+    note = f"Deprecated: use {op['method'].upper()} {deprecated['successor']} instead"
+    if deprecated.get("sunset"):
+        note += f" (this operation is withdrawn after {deprecated['sunset']})"
+    return note + "."
 
 
 def _success(op):
@@ -235,7 +245,38 @@ def _selections(schema, env):
     return schema
 
 
-def _components(operations):
+def refusal_codes(env):
+    """{category: its refusal codes} of the letting categories installed in ``env``'s
+    database: every code their rules refuse with (housing.letting.rules.
+    _refusal_messages: applying, answering, withdrawing, joining a queue), which the
+    letting endpoints answer as 409 with that code."""
+    Listing = env["housing.listing"]
+    codes = {}
+    for category, __ in Listing._fields["category"].selection:
+        rules = env.get(RULES_MODEL % category)
+        if rules is not None:
+            codes[category] = sorted(rules._refusal_messages())
+    return codes
+
+
+def error_codes(env):
+    """Every error code the API answers in ``env``'s database."""
+    codes = {code for status_codes in API_ERROR_CODES.values() for code in status_codes}
+    for category_codes in refusal_codes(env).values():
+        codes.update(category_codes)
+    return sorted(codes)
+
+
+def _error_description(status, description, env):
+    if status != 409:
+        return description
+    by_category = "; ".join(
+        f"{category}: {', '.join(codes)}" for category, codes in refusal_codes(env).items()
+    )
+    return f"{description} {by_category}."
+
+
+def _components(operations, env):
     models = {Error}
     for op in operations:
         if op["body"]:
@@ -249,7 +290,7 @@ def _components(operations):
         ref_template="#/components/schemas/{model}",
     )
     schemas = _clean(top["$defs"])
-    schemas["ErrorDetail"]["properties"]["code"]["enum"] = ERROR_CODES
+    schemas["ErrorDetail"]["properties"]["code"]["enum"] = error_codes(env)
     return schemas
 
 
@@ -279,7 +320,7 @@ def build_document(base_url, env, operations):
                     "description": "An Odoo API key of a Housing integration user.",
                 }
             },
-            "schemas": _components(operations),
+            "schemas": _components(operations, env),
             "parameters": {
                 "idempotency_key": {
                     "name": "Idempotency-Key",
@@ -310,7 +351,7 @@ def build_document(base_url, env, operations):
             },
             "responses": {
                 f"error{status}": {
-                    "description": description,
+                    "description": _error_description(status, description, env),
                     "headers": _headers(
                         "X-Request-Id", *(("Retry-After",) if status == 429 else ())
                     ),

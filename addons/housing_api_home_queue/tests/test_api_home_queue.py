@@ -6,6 +6,7 @@ from odoo.tests import tagged
 
 from odoo.addons.housing_api.tests.common import HousingApiCase
 from odoo.addons.housing_home_queue.tests.common import NOW, HomeQueueCase
+from odoo.addons.housing_home_queue.tools import housing_rules
 
 
 @tagged("post_install", "-at_install", "housing_api_home_queue")
@@ -41,6 +42,7 @@ class TestApiHomeQueue(HousingApiCase, HomeQueueCase):
                     "priority": "9",
                     "reason": "queue_points",
                     "label": "Housing queue points",
+                    "message": None,
                 }
             ],
         )
@@ -127,4 +129,44 @@ class TestApiHomeQueue(HousingApiCase, HomeQueueCase):
         self.assertEqual(
             self.Profile.search([("partner_id", "=", self.protected.id)]).landlord,
             "Bostadsbolaget AB",
+        )
+
+    def test_eligibility_with_the_housing_refusal(self):
+        path = f"/eligibility?listing={self.home_listing.id}&contact="
+        [verdict] = self.api("GET", path + self.newcomer.customer_number).json()["data"]["verdicts"]
+        error = self.assertApiError(self.apply(self.newcomer), 409, "no_profile")
+        self.assertEqual(
+            verdict,
+            {
+                "application_type": None,
+                "eligible": False,
+                "priority": None,
+                "reason": "no_profile",
+                "label": "No application profile",
+                "message": error["message"],
+            },
+        )
+        answer = self.api("GET", path + self.anna.customer_number).json()["data"]
+        self.assertEqual(answer["category"], "housing")
+        self.assertEqual(
+            [(v["eligible"], v["priority"], v["reason"]) for v in answer["verdicts"]],
+            [(True, "9", "queue_points")],
+        )
+
+    def test_join_the_housing_queue(self):
+        """Anyone identified may stand in the housing queue (a home of one's own is not
+        needed, unlike the parking and storage queues)."""
+        path = f"/contacts/{self.newcomer.customer_number}/queues/housing"
+        self.Membership.search([("partner_id", "=", self.newcomer.id)]).unlink()
+        joined = self.api("POST", path)
+        self.assertEqual(joined.status_code, 201, joined.text)
+        self.assertEqual(
+            (joined.json()["data"]["queue_type"], joined.json()["data"]["queue_start_date"]),
+            ("housing", "2026-03-16"),
+        )
+        self.assertApiError(self.api("POST", path), 409, "already_in_queue")
+
+    def test_housing_refusal_codes_are_documented(self):
+        self.assertRefusalCodesDocumented(
+            "housing", {*housing_rules.REFUSALS, housing_rules.REFERENCE_PENDING}
         )
