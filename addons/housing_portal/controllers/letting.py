@@ -61,13 +61,17 @@ class HousingPortalLetting(CustomerPortal):
     @http.route(QUEUES_URL, type="http", auth="user", website=True)
     def housing_queues(self, **kw):
         flash = pop_flash(QUEUES_URL)
-        memberships = request.env["housing.queue.membership"].search([])
+        Membership = request.env["housing.queue.membership"]
         return request.render(
             "housing_portal.portal_my_queues",
             {
                 **self._prepare_portal_layout_values(),
                 "page_name": "housing_queues",
-                "memberships": memberships,
+                "memberships": Membership.search([]),
+                "join_options": Membership._join_options(request.env.user.partner_id),
+                "queue_names": dict(
+                    Membership._fields["queue_type"]._description_selection(request.env)
+                ),
                 "errors": flash["errors"],
                 "message": flash["message"],
             },
@@ -96,6 +100,27 @@ class HousingPortalLetting(CustomerPortal):
                 else request.env._(
                     "Your place in the %(queue)s queue is confirmed.", queue=membership.queue_name
                 )
+            ),
+        )
+
+    @http.route(
+        f"{QUEUES_URL}/<string:queue_type>/join",
+        type="http",
+        auth="user",
+        website=True,
+        methods=["POST"],
+    )
+    def housing_queue_join(self, queue_type, **kw):
+        Membership = request.env["housing.queue.membership"]
+        if queue_type not in Membership._joinable_queues():
+            raise NotFound()
+        return self._housing_letting_act(
+            QUEUES_URL,
+            "join",
+            lambda: Membership._join(request.env.user.partner_id, queue_type),
+            lambda membership: request.env._(
+                "You are now in the %(queue)s queue: your queue points count from today.",
+                queue=membership.queue_name,
             ),
         )
 

@@ -6,3 +6,4 @@ from . import test_portal_identity
 from . import test_portal_protected_identity
 from . import test_portal_phone
 from . import test_portal_queues
+from . import test_portal_queue_join
