@@ -196,6 +196,23 @@ class TestHomeLetting(HomeQueueCase):
         listing.active_offer_id.action_decline()
         self.assertEqual(listing.active_offer_id.partner_id, self.bertil)
 
+    def test_viewing_round_waits_for_the_review_of_the_only_interested(self):
+        # The one interested ranks before anybody not invited yet: the home waits for
+        # the review of their reference instead of inviting the next.
+        self.policy.write({"viewing_round": True, "viewing_invitations": 1})
+        self.profile(self.bertil).reference_status = rules.PENDING
+        listing = self.published()
+        listing.action_start_offer_round()
+        listing.viewing_ids.invitation_ids.action_interested()
+        self.env["housing.listing"]._cron_run_queue()
+        self.assertEqual(len(listing.viewing_ids), 1)
+        self.assertEqual(listing.viewing_ids.state, "closed")
+        self.assertFalse(listing.offer_ids)
+        self.assertEqual(listing.state, "ready")
+        self.profile(self.bertil).action_reference_approve()
+        self.env["housing.listing"]._cron_run_queue()
+        self.assertEqual(listing.active_offer_id.partner_id, self.bertil)
+
     def test_viewing_moved_tells_the_invited_who_have_not_said_no(self):
         self.policy.write({"viewing_round": True, "viewing_invitations": 3})
         listing = self.published()
