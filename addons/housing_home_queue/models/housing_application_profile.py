@@ -1,3 +1,4 @@
+import dataclasses
 import datetime
 import functools
 
@@ -32,15 +33,9 @@ RULE_DATE_FIELDS = (
     "reference_reviewed_at",
     "reference_reviewed_by_id",
 )
-# What the rules read of a profile (_as_rule_profile), and its stated income.
-PROFILE_COLUMNS = (
-    *rules.PROFILE_FIELDS,
-    *rules.REVIEW_FIELDS,
-    "last_updated_at",
-    "expires_at",
-    "reference_reviewed_at",
-    "monthly_income",
-)
+# What the rules read of a profile: rules.Profile's fields, in its order.
+RULE_PROFILE_FIELDS = tuple(field.name for field in dataclasses.fields(rules.Profile))
+REFERENCE_EXPIRES_AT = RULE_PROFILE_FIELDS.index("reference_expires_at")
 HOUSING_TYPES = [
     ("LIVES_WITH_FAMILY", "Lives with family"),
     ("LODGER", "Lodger"),
@@ -202,26 +197,20 @@ class HousingApplicationProfile(models.Model):
     def _rule_profile(self):
         """The profile as tools/housing_rules sees it (rules.Profile)."""
         self.ensure_one()
-        return self._as_rule_profile(self.sudo())
+        profile = self.sudo()
+        return self._as_rule_profile(
+            [None if profile[name] is False else profile[name] for name in RULE_PROFILE_FIELDS]
+        )
 
     @staticmethod
-    def _as_rule_profile(profile):
-        """rules.Profile of ``profile``: a record, or a row read in SQL with the names of
-        PROFILE_COLUMNS (a ranking reads tens of thousands)."""
-        return rules.Profile(
-            num_adults=profile.num_adults,
-            num_children=profile.num_children,
-            housing_type=profile.housing_type or None,
-            housing_type_description=profile.housing_type_description or None,
-            landlord=profile.landlord or None,
-            last_updated_at=profile.last_updated_at or None,
-            expires_at=profile.expires_at or None,
-            reference_status=profile.reference_status,
-            reference_reason_rejected=profile.reference_reason_rejected or None,
-            reference_reviewed_at=profile.reference_reviewed_at or None,
-            reference_expires_at=profile.reference_expires_at
-            and end_of_day(profile.reference_expires_at),
-        )
+    def _as_rule_profile(values):
+        """rules.Profile of the ``values`` of RULE_PROFILE_FIELDS in their order (None:
+        empty), e.g. a row a ranking reads in SQL: the reference's day as its last
+        moment."""
+        values = list(values)
+        day = values[REFERENCE_EXPIRES_AT]
+        values[REFERENCE_EXPIRES_AT] = day and end_of_day(day)
+        return rules.Profile(*values)
 
     @staticmethod
     def _rule_values(vals):

@@ -11,7 +11,7 @@ from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
 from ..tools import housing_rules as rules
-from .housing_application_profile import PROFILE_COLUMNS, QUEUE_TYPE, end_of_day
+from .housing_application_profile import QUEUE_TYPE, RULE_PROFILE_FIELDS, end_of_day
 
 
 def birth_date(personal_number):
@@ -124,7 +124,7 @@ class HousingLettingRulesHousing(models.AbstractModel):
         env = self.env(su=True)
         env["res.partner"].flush_model(["debt_collection_date", *IDENTITY_FIELDS])
         env["housing.protected.identity"].flush_model(["partner_id", "personal_number"])
-        env["housing.application.profile"].flush_model(PROFILE_COLUMNS)
+        env["housing.application.profile"].flush_model([*RULE_PROFILE_FIELDS, "monthly_income"])
         env["housing.application"].flush_model(["partner_id", "listing_id", "state", "category"])
         # One query and no records: reading tens of thousands of contacts and profiles
         # as records costs more than the ranking. A protected contact's personnummer is
@@ -135,7 +135,7 @@ class HousingLettingRulesHousing(models.AbstractModel):
                 WITH ids AS (SELECT unnest(%(ids)s) AS id)
                 SELECT %(partner)s, partner.debt_collection_date,
                        coalesce(identity.personal_number, partner.personal_number),
-                       profile.id, %(profile)s, apps.listing_ids
+                       profile.id, profile.monthly_income, %(profile)s, apps.listing_ids
                   FROM ids
                   JOIN res_partner partner ON partner.id = ids.id
                   LEFT JOIN housing_protected_identity identity
@@ -151,26 +151,28 @@ class HousingLettingRulesHousing(models.AbstractModel):
                 partner=SQL(", ").join(
                     SQL.identifier("partner", name) for name in ("id", *IDENTITY_FIELDS)
                 ),
-                profile=SQL(", ").join(SQL.identifier("profile", name) for name in PROFILE_COLUMNS),
-                ids=letting.id_array(partner_ids),
+                profile=SQL(", ").join(
+                    SQL.identifier("profile", name) for name in RULE_PROFILE_FIELDS
+                ),
+                ids=letting.sql_array(partner_ids),
                 states=RANKED_STATES,
             )
         )
         Contact = namedtuple("Contact", ("id", *IDENTITY_FIELDS))
-        ProfileRow = namedtuple("ProfileRow", PROFILE_COLUMNS)
         contact_end = 1 + len(IDENTITY_FIELDS)
-        profile_end = contact_end + 3 + len(PROFILE_COLUMNS)
-        Profile = env["housing.application.profile"]
+        profile_end = contact_end + 4 + len(RULE_PROFILE_FIELDS)
+        as_rule_profile = env["housing.application.profile"]._as_rule_profile
         for row in env.cr.fetchall():
             partner = Contact._make(row[:contact_end])
-            debt_collection_date, personal_number, profile_id = row[contact_end : contact_end + 3]
-            profile = profile_id and ProfileRow._make(row[contact_end + 3 : profile_end])
+            debt_collection_date, personal_number, profile_id, income = row[
+                contact_end : contact_end + 4
+            ]
             facts[partner.id] = {
                 "identified": self._identified(partner),
-                "debt_collection_date": debt_collection_date or None,
+                "debt_collection_date": debt_collection_date,
                 "birth_date": birth_date(personal_number),
-                "profile": Profile._as_rule_profile(profile) if profile else None,
-                "monthly_income": profile.monthly_income if profile else None,
+                "profile": profile_id and as_rule_profile(row[contact_end + 4 : profile_end]),
+                "monthly_income": income,
                 "home_listing_ids": frozenset(row[profile_end] or ()),
                 "priority_group": None,
             }

@@ -98,6 +98,12 @@ class HousingApplication(models.Model):
         for application in self:
             application.queue_points = queue_points(application.queue_start_date, today)
 
+    def init(self):
+        # Every ranking rewrites the places of a listing's applicants (tens of thousands):
+        # with room left in each page PostgreSQL updates them in place (HOT), without a
+        # new entry in each of the table's indexes, at half the cost.
+        self.env.cr.execute("ALTER TABLE housing_application SET (fillfactor = 50)")
+
     @api.model_create_multi
     def create(self, vals_list):
         """Staff adding an application in the listing form go through the same checks as
@@ -147,15 +153,14 @@ class HousingApplication(models.Model):
                 UPDATE housing_application AS app
                    SET priority = new.priority, priority_reason = new.reason,
                        queue_start_date = new.start, rank = new.rank
-                  FROM unnest(%s::int[], %s::varchar[], %s::varchar[], %s::date[], %s::int[])
-                       AS new(id, priority, reason, start, rank)
+                  FROM unnest(%s, %s, %s, %s, %s) AS new(id, priority, reason, start, rank)
                  WHERE app.id = new.id
                 """,
-                list(ids),
-                list(priorities),
-                list(reasons),
-                list(starts),
-                list(ranks),
+                letting.sql_array(ids),
+                letting.sql_array(priorities, "varchar"),
+                letting.sql_array(reasons, "varchar"),
+                letting.sql_array(starts, "date"),
+                letting.sql_array(ranks),
             )
         )
         self.browse(ids).invalidate_recordset(

@@ -86,12 +86,22 @@ def deferral(reason, ranked_as):
     return Verdict(NOT_RANKABLE, reason, ranked_as, deferred=True)
 
 
-def id_array(ids):
-    """SQL of an int[] of ``ids`` (integers) as one literal: the facts of a ranking are
-    queried for tens of thousands of contacts, whose ids PostgreSQL parses in
-    milliseconds this way, where an ARRAY[...] of as many parameters takes a tenth of a
-    second to plan."""
-    return SQL("%s::int[]", "{" + ",".join(str(int(id_)) for id_ in ids) + "}")
+# The array types sql_array makes.
+ARRAY_CASTS = {"int": "%s::int[]", "varchar": "%s::varchar[]", "date": "%s::date[]"}
+
+
+def sql_array(values, sql_type="int"):
+    """SQL of an array of ``sql_type`` holding ``values`` (None: NULL), as one literal:
+    a ranking sends tens of thousands of ids, ranks and codes to PostgreSQL, which parses
+    one literal in milliseconds, where an ARRAY[...] of as many parameters takes a tenth
+    of a second to adapt and plan."""
+    items = (
+        "NULL"
+        if value is None
+        else '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+        for value in values
+    )
+    return SQL(ARRAY_CASTS[sql_type], "{" + ",".join(items) + "}")
 
 
 def ranking_key(verdict, queue_start_date, applied_at, application_id):

@@ -94,7 +94,7 @@ class HousingLettingRulesParking(models.AbstractModel):
                  WHERE rel.res_partner_id = ANY(%s) AND lease.state IN %s
                  GROUP BY 1, 2, 3, 4, 5
                 """,
-                letting.id_array(partner_ids),
+                letting.sql_array(partner_ids),
                 tuple(ACTIVE_STATES),
             )
         )
@@ -122,7 +122,7 @@ class HousingLettingRulesParking(models.AbstractModel):
             SQL(
                 "SELECT %s FROM res_partner WHERE id = ANY(%s)",
                 SQL(", ").join(SQL.identifier(column) for column in columns),
-                letting.id_array(partner_ids),
+                letting.sql_array(partner_ids),
             )
         )
         Contact = namedtuple("Contact", columns)
