@@ -119,6 +119,10 @@ def api_route(
 
         def endpoint(self, **kwargs):
             env = request.env
+            path_args = {name: kwargs.pop(name) for name in _path_names(path)}
+            headers = _deprecation_headers(deprecated, path_args)
+            # An error answer of a deprecated operation says so too (ir.http).
+            request.housing_api_headers = list(headers)
             if not env.user.has_group(INTEGRATION_GROUP):
                 raise HousingApiError(
                     403,
@@ -126,7 +130,6 @@ def api_route(
                     env._("This API key's user is not a housing integration user."),
                 )
             rate_limit.check(env)
-            path_args = {name: kwargs.pop(name) for name in _path_names(path)}
             arguments = dict(path_args)
             checked = validate(query, kwargs, "query")
             if query is not NoQuery:
@@ -134,7 +137,6 @@ def api_route(
             if body is not None:
                 arguments["body"] = validate(body, json_body(), "body")
             key = request.httprequest.headers.get("Idempotency-Key")
-            headers = _deprecation_headers(deprecated, path_args)
             if request.httprequest.method == "POST" and key is not None:
                 result_status, result, replayed = env["housing.api.idempotency"]._run_once(
                     _idempotency_key(key),

@@ -25,6 +25,9 @@ class IrHttp(models.AbstractModel):
     @classmethod
     def _housing_api_error_response(cls, exception):
         status, body, headers = error_body(exception, request.env)
+        # Those of the operation (api_route: a deprecated one's Deprecation, Sunset, Link).
+        for name, value in getattr(request, "housing_api_headers", ()):
+            headers.setdefault(name, value)
         headers["X-Request-Id"] = request_id()
         response = request.make_json_response(body, headers=list(headers.items()), status=status)
         cls._housing_api_log(response)

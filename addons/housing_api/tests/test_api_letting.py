@@ -358,3 +358,11 @@ class TestApiLetting(HousingApiCase):
             f'</api/housing/v1/listings/{self.listing.id}>; rel="successor-version"',
         )
         self.assertNotIn("Deprecation", self.api("GET", "/listings").headers)
+        # An error answer says so too.
+        missing = self.api("GET", "/parking/listings/999999")
+        self.assertApiError(missing, 404, "not_found")
+        self.assertEqual(
+            (missing.headers["Deprecation"], missing.headers["Link"]),
+            ("true", '</api/housing/v1/listings/999999>; rel="successor-version"'),
+        )
+        self.assertNotIn("Deprecation", self.api("GET", "/listings/999999").headers)
