@@ -69,6 +69,7 @@ class HousingPortalParking(HousingPortalLetting):
             "offers": offers.sudo(),
             "invitations": invitations.sudo(),
             "listings": shown.sudo(),
+            "applicant_counts": shown._portal_applicant_counts(),
             "eligibility": {listing.id: verdicts for listing, verdicts in eligibility.items()},
             "reasons": reasons,
             "errors": errors,

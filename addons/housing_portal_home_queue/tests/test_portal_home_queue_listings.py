@@ -164,3 +164,25 @@ class TestPortalHomeListings(HomeQueuePortalCase):
         with self.assertRaises(AccessError):
             offer.with_user(self.other_user).read(["partner_id"])
         self.assertFalse(self.big.with_user(self.other_user).offer_ids)
+
+    def test_swedish_filter_and_listing_page(self):
+        self.env["res.lang"]._activate_lang("sv_SE")
+        self.env["ir.module.module"]._load_module_terms(
+            [
+                "housing_letting",
+                "housing_home_queue",
+                "housing_portal",
+                "housing_portal_home_queue",
+            ],
+            ["sv_SE"],
+        )
+        self.tenant_user.lang = "sv_SE"
+        self.login_tenant()
+        page = self.url_open(f"{URL}?max_rent=billigt").text
+        self.assertIn("Högsta hyra (kr/mån)", page)
+        self.assertIn("Högsta hyra ska vara ett belopp i kronor", page)
+        self.assertIn("Alla områden", page)
+        page = self.url_open(f"{URL}/listings/{self.big.id}").text
+        self.assertIn("Hyra per månad", page)
+        self.assertIn("Tillbaka till kön", page)
+        self.assertIn("sökande hittills", self.url_open(URL).text)
