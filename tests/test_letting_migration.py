@@ -168,6 +168,14 @@ def test_upgrade_keeps_the_parking_queue(old_database):
         database,
         "SELECT DISTINCT category FROM housing_listing UNION SELECT category FROM housing_offer",
     ) == [("parking",)]
+    # The policies moved from the parking queue send the engine's own e-mails too (the
+    # columns are made before the engine's templates exist).
+    assert _psql(
+        database,
+        "SELECT count(*) FROM housing_letting_policy WHERE viewing_invitation_template_id "
+        "IS NULL OR keep_alive_reminder_template_id IS NULL OR refusal_reset_template_id IS "
+        "NULL OR keep_alive_lapsed_template_id IS NULL",
+    ) == [(0,)]
     # No parking model is left but the parking queue's own.
     assert _psql(
         database, "SELECT model FROM ir_model WHERE model LIKE 'housing.parking.%' ORDER BY model"

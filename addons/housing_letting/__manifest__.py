@@ -3,7 +3,7 @@
     "summary": "One letting engine for parking, homes and storage: queues, listings, "
     "applications, ranking, offer rounds with business-day deadlines, each category "
     "with its own rules",
-    "version": "19.0.1.1.0",
+    "version": "19.0.1.2.0",
     "category": "Real Estate/Housing",
     "website": "https://github.com/housing-suite/housing",
     "author": "Housing Suite contributors",
@@ -28,4 +28,5 @@
         "views/housing_allocation_round_views.xml",
     ],
     "pre_init_hook": "pre_init_hook",
+    "post_init_hook": "post_init_hook",
 }

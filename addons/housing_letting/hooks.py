@@ -259,3 +259,9 @@ def pre_init_hook(env):
         _rename_model(cr, old, new)
     _move_to_module(cr, [*MODEL_RENAMES.values(), *MOVED_MODELS])
     _fill_categories(cr)
+
+
+def post_init_hook(env):
+    # The policies moved from the parking queue (none on a new database) send the
+    # engine's e-mails as a new policy does.
+    env["housing.letting.policy"]._give_default_templates()

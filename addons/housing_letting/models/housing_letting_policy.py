@@ -258,6 +258,23 @@ class HousingLettingPolicy(models.Model):
     )
 
     @api.model
+    def _give_default_templates(self, field_names=None):
+        """Give the policies whose e-mail settings ``field_names`` (default: every setting
+        with a template of its own) are empty that template. For policies older than the
+        setting only: upgrading makes a setting's column before the module's templates
+        exist, so its default is not given to the policies there already."""
+        for name in field_names or [
+            name
+            for name, field in self._fields.items()
+            if field.type == "many2one" and field.comodel_name == "mail.template" and field.default
+        ]:
+            template = self._fields[name].default(self)
+            if template:
+                self.sudo().with_context(active_test=False).search([(name, "=", False)]).write(
+                    {name: template.id}
+                )
+
+    @api.model
     def _for(self, category, rule):
         """The policy of ``category`` and ``rule`` (a default one, not saved, if none is
         configured)."""
