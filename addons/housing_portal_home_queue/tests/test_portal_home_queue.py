@@ -187,7 +187,14 @@ class TestPortalHomeQueuePhone(HomeQueuePortalCase):
         self.listing.apply(self.other_tenant)
         self.listing.apply(self.tenant)
         self.tenant_user.password = self.tenant_user.login
-        for url in (URL, PROFILE_URL, "/my/queues"):
+        pages = (
+            URL,
+            f"{URL}?max_rent=billigt",
+            f"{URL}/listings/{self.listing.id}",
+            PROFILE_URL,
+            "/my/queues",
+        )
+        for url in pages:
             with self.subTest(url=url):
                 self.start_tour(url, "housing_portal_fits_phone", login=self.tenant_user.login)
 
