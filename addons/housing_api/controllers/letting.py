@@ -13,9 +13,9 @@ from ..schemas.letting import (
     Application,
     ApplicationCreate,
     ApplicationQuery,
-    Eligibility,
     EligibilityQuery,
     Listing,
+    ListingEligibility,
     ListingQuery,
     Offer,
     OfferQuery,
@@ -170,7 +170,7 @@ class HousingApiLetting(http.Controller):
         application = apply(find_listing(listing_id, Domain.TRUE, "listing"), body)
         return 201, {"data": application._housing_api_letting_values()[0]}
 
-    @api_route("/eligibility", tag=TAG, response=Eligibility, query=EligibilityQuery)
+    @api_route("/eligibility", tag=TAG, response=ListingEligibility, query=EligibilityQuery)
     def housing_api_eligibility(self, query):
         """May the contact apply for the listing: the verdict of the listing's category
         per application type, as applying judges it - eligible, the reason code (the

@@ -44,7 +44,7 @@ class TypedVerdict(Resource):
     )
 
 
-class Eligibility(Resource):
+class ListingEligibility(Resource):
     """May the contact apply for the listing, by the rules of its category (the verdicts
     applying uses). Applying also needs the listing open and no active application by
     the contact (see the listing and GET /applications)."""
