@@ -4,21 +4,24 @@
 Run from the repository root (same Odoo and PostgreSQL as bin/test; the embedded cluster
 in .local/ is started if it is not running, and left running):
 
-    python3 bench/letting_ranking.py                       # 50,000 applicants
+    python3 bench/letting_ranking.py                       # 50,000 parking applicants
+    python3 bench/letting_ranking.py --category housing    # 50,000 home applicants
     python3 bench/letting_ranking.py --applicants 5000 --keep-db
     python3 bench/letting_ranking.py --profile rank        # cProfile one step (top 30)
 
-Options: --applicants (50,000 contacts applying for one listing), --with-leases (how many
-of them hold a home lease, which a scored parking listing needs: all by default; a fifth
-of those hold a parking lease too), --db (scratch database,
-default bench_letting), --profile STEP, --tracemalloc (peak Python memory of each step;
-slower, so the seconds are not comparable with a run without it), --steps (some of
-them, in order: a later step needs those before it, e.g. rank,first_offer_round).
+Options: --category (parking, or housing: a home listing whose applicants have
+application profiles, research §3.5), --applicants (50,000 contacts applying for one
+listing), --with-leases (how many of them hold a home lease: all for parking, which a
+scored parking listing needs, a fifth of those with a parking lease too; a fifth for
+homes), --db (scratch database, default bench_letting), --profile STEP, --tracemalloc
+(peak Python memory of each step; slower, so the seconds are not comparable with a run
+without it), --steps (some of them, in order: a later step needs those before it, e.g.
+rank,first_offer_round).
 
 The data set is made in SQL (INSERT ... SELECT generate_series, cloning one contact,
-membership, home, lease and application made by the ORM), in well under a minute for
-50,000 applicants: the ORM would take a quarter of an hour. Then, in this order, each a
-function of STEPS (a step gets the shared ``ctx`` and may add to it):
+membership, profile, home, lease and application made by the ORM), in well under a
+minute for 50,000 applicants: the ORM would take a quarter of an hour. Then, in this
+order, each a function of STEPS (a step gets the shared ``ctx`` and may add to it):
 
 1. ``apply``: one more contact applies while the listing holds every application;
 2. ``rank``: rank the listing (facts, verdicts, sort, stored ranks, the staff table not
