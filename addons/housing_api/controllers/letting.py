@@ -318,7 +318,7 @@ class HousingApiLetting(http.Controller):
                 request.env._("There is no queue %(value)s.", value=queue_type),
                 {"resource": "queue", "queue_type": queue_type},
             )
-        place = Membership._join(contact, queue_type)
+        place = Membership.join_queue(contact, queue_type)
         return 201, {"data": place._housing_api_values()[0]}
 
     @api_route(

@@ -64,6 +64,30 @@ class TestJson2Methods(HousingApiCase):
         self.assertEqual(reply.json(), [application.id])
         self.assertEqual(application.partner_id, self.tenant)
 
+    def test_join_queue_with_ids(self):
+        """Joining a queue is a public method: integrators join a contact over JSON-2 with
+        the checks of My pages and the v1 API."""
+        Membership = self.env["housing.queue.membership"]
+        Membership.search([("partner_id", "=", self.tenant.id)]).unlink()
+        reply = self.json2(
+            "housing.queue.membership",
+            "join_queue",
+            partner=self.tenant.id,
+            queue_type="parking_internal",
+        )
+        self.assertEqual(reply.status_code, 200, reply.text)
+        place = Membership.search([("partner_id", "=", self.tenant.id)])
+        self.assertEqual(reply.json(), place.ids)
+        self.assertEqual(place.queue_type, "parking_internal")
+        reply = self.json2(
+            "housing.queue.membership",
+            "join_queue",
+            partner=self.tenant.id,
+            queue_type="parking_internal",
+        )
+        self.assertEqual(reply.status_code, 422, reply.text)
+        self.assertIn("already", reply.json()["message"])
+
     def test_lease_dates_as_iso_text(self):
         reply = self.json2("housing.lease", "rent_on", ids=[self.lease.id], date="2026-03-01")
         self.assertEqual(reply.status_code, 200, reply.text)

@@ -249,7 +249,7 @@ class HousingQueueMembership(models.Model):
     @api.model
     def _join_refusal(self, partner, queue_type):
         """Why ``partner`` may not join the queue ``queue_type`` now, as a reason code of
-        the queue's category (see _join), or None."""
+        the queue's category (see join_queue), or None."""
         membership = self.sudo().search(
             [("partner_id", "=", partner.id), ("queue_type", "=", queue_type)], limit=1
         )
@@ -273,7 +273,7 @@ class HousingQueueMembership(models.Model):
         return options
 
     @api.model
-    def _join(self, partner, queue_type):
+    def join_queue(self, partner, queue_type):
         """``partner`` joins the queue ``queue_type`` on their own (My pages, the API): a
         new place starts today, and so does one staff removed. Refused (letting.
         LettingRefusal, in the words of the queue's category) with already_in_queue when

@@ -20,7 +20,7 @@ OFFER_EXPIRED = "offer_expired"
 APPLICATION_CLOSED = "application_closed"
 INVITATION_NOT_ACTIVE = "invitation_not_active"
 INVITATION_EXPIRED = "invitation_expired"
-# Joining a queue (housing.queue.membership._join) where the contact has a place already.
+# Joining a queue (housing.queue.membership.join_queue) where the contact has a place already.
 ALREADY_IN_QUEUE = "already_in_queue"
 OPERATION_REFUSALS = (
     ALREADY_APPLIED,

@@ -227,7 +227,7 @@ class TestParkingConcurrency(ConcurrencyCase):
         first = self.ids["partners"][0]
 
         def join(env):
-            env["housing.queue.membership"]._join(
+            env["housing.queue.membership"].join_queue(
                 env["res.partner"].browse(first), "parking_internal"
             )
 

@@ -117,7 +117,7 @@ class HousingPortalLetting(CustomerPortal):
         return self._housing_letting_act(
             QUEUES_URL,
             "join",
-            lambda: Membership._join(request.env.user.partner_id, queue_type),
+            lambda: Membership.join_queue(request.env.user.partner_id, queue_type),
             lambda membership: request.env._(
                 "You are now in the %(queue)s queue: your queue points count from today.",
                 queue=membership.queue_name,
