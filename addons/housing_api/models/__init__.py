@@ -15,8 +15,8 @@ from . import housing_property
 from . import housing_rental_object
 from . import housing_lease
 from . import maintenance_request
-from . import housing_parking_listing
-from . import housing_parking_application
-from . import housing_parking_offer
+from . import housing_listing
+from . import housing_application
+from . import housing_offer
 from . import housing_queue_membership
 from . import housing_viewing_invitation

@@ -6,7 +6,7 @@ from odoo.addons.housing_base.models.res_partner import PROTECTION_GROUP
 from ..tools.formatting import code_ref, iso_date, iso_datetime
 
 
-class HousingParkingListing(models.Model):
+class HousingListing(models.Model):
     _name = "housing.listing"
     _inherit = ["housing.listing", "housing.api.synced"]
 

@@ -3,7 +3,7 @@ from odoo import models
 from ..tools.formatting import contact_ref, iso_date, iso_datetime, none_if_false
 
 
-class HousingParkingApplication(models.Model):
+class HousingApplication(models.Model):
     _name = "housing.application"
     _inherit = ["housing.application", "housing.api.synced"]
 

@@ -5,7 +5,7 @@ from ..tools.formatting import contact_ref, iso_date, iso_datetime
 ANSWERS = ("accepted", "declined", "expired", "withdrawn")
 
 
-class HousingParkingOffer(models.Model):
+class HousingOffer(models.Model):
     _name = "housing.offer"
     _inherit = ["housing.offer", "housing.api.synced"]
 
