@@ -1,7 +1,7 @@
 from odoo import models
 
 
-class HousingParkingOffer(models.Model):
+class HousingOffer(models.Model):
     _inherit = "housing.offer"
 
     def _get_portal_answer_summary(self, today):
