@@ -4,19 +4,18 @@ from datetime import date, timedelta
 import psycopg2
 from psycopg2.errors import SerializationFailure
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from odoo.addons.housing_base.tests.common import ConcurrencyCase
 from odoo.addons.housing_letting.tools import letting
 
 from ..tools import rules
-from .common import identified_contacts
+from .common import ParkingRaceCase
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue")
-class TestParkingConcurrency(ConcurrencyCase):
+class TestParkingConcurrency(ParkingRaceCase):
     """Two people act on the same offer at once, or an accept races the expiry: exactly
     one wins, there is never a second lease or a second active offer.
 
@@ -24,86 +23,15 @@ class TestParkingConcurrency(ConcurrencyCase):
     listing's row lock and then fails with a serialization error (Odoo retries the request,
     which then finds the offer answered)."""
 
-    def setUp(self):
-        super().setUp()
-        with self.cursor() as cr:
-            env = self.env_of(cr)
-            area = env["housing.residential.area"].create({"code": "RACE", "name": "Race"})
-            prop = env["housing.property"].create(
-                {"code": "98101", "name": "RACE 1", "residential_area_id": area.id}
-            )
-            objects = env["housing.rental.object"].create(
-                [
-                    {"code": "981-001-01-0001", "property_id": prop.id, "base_rent": 5000},
-                    {"code": "981-001-01-0002", "property_id": prop.id, "base_rent": 5000},
-                    *(
-                        {
-                            "code": f"981-001-P-00{n}",
-                            "object_type": "parking",
-                            "parking_type": "outdoor",
-                            "property_id": prop.id,
-                            "base_rent": 300,
-                        }
-                        for n in range(1, 6)
-                    ),
-                ]
-            )
-            address = {"street": "Kapplöpningsgatan 1", "zip": "722 11", "city": "Västerås"}
-            partners = identified_contacts(
-                env, [{"name": "Först", **address}, {"name": "Sist", **address}]
-            )
-            for partner, home in zip(partners, objects[:2], strict=True):
-                env["housing.lease"].create(
-                    {
-                        "rental_object_id": home.id,
-                        "date_start": date(2024, 1, 1),
-                        "tenant_line_ids": [Command.create({"partner_id": partner.id})],
-                    }
-                ).action_confirm()
-            listing = env["housing.listing"].create(
-                {
-                    "rental_object_id": objects[2].id,
-                    "date_from": date(2024, 1, 1),
-                    "date_to": date(2024, 1, 2),
-                }
-            )
-            for partner in partners:
-                listing.apply(partner, "additional")
-            listing.action_start_offer_round()
-            external = env["housing.listing"].create(
-                {"rental_object_id": objects[3].id, "rule": "non_scored"}
-            )
-            self.listing_id, self.offer_id = listing.id, listing.active_offer_id.id
-            self.external_id = external.id
-            self.more_listing_ids = []
-            self.ids = {
-                "area": area.id,
-                "property": prop.id,
-                "objects": objects.ids,
-                "partners": partners.ids,
-            }
-            cr.commit()
-        self.addCleanup(self._cleanup)
+    area_code, area_name, property_code, street = "RACE", "Race", "98101", "Kapplöpningsgatan 1"
+    spaces = 5
 
-    def _cleanup(self):
-        with self.cursor() as cr:
-            env = self.env_of(cr)
-            listing_ids = [self.listing_id, self.external_id, *self.more_listing_ids]
-            # The allocation audit of the committed rounds refuses to be deleted (and keeps
-            # its listing): the test takes its own rows out in SQL.
-            cr.execute(
-                "DELETE FROM housing_allocation_round WHERE listing_id = ANY(%s)", [listing_ids]
-            )
-            env["housing.listing"].browse(listing_ids).unlink()
-            env["housing.queue.membership"].search(
-                [("partner_id", "in", self.ids["partners"])]
-            ).unlink()
-            env["housing.lease"].search([("rental_object_id", "in", self.ids["objects"])]).unlink()
-            env["housing.rental.object"].browse(self.ids["objects"]).unlink()
-            env["housing.property"].browse(self.ids["property"]).unlink()
-            env["housing.residential.area"].browse(self.ids["area"]).unlink()
-            env["res.partner"].browse(self.ids["partners"]).unlink()
-            cr.commit()
+    def _set_up_race(self, env):
+        partners, objects = self._estate(env)
+        listing = self._offered_listing(env, objects[2], partners)
+        external = self._listing(env, {"rental_object_id": objects[3].id, "rule": "non_scored"})
+        self.listing_id, self.offer_id = listing.id, listing.active_offer_id.id
+        self.external_id = external.id
 
     def _state(self):
         with self.cursor() as cr:
@@ -195,14 +123,14 @@ class TestParkingConcurrency(ConcurrencyCase):
         core/src/processes/parkingspaces/internal/create-note-of-interest.ts answers a
         conflict with "Applicant ... already has application for ..."."""
         with self.cursor() as cr:
-            env = self.env_of(cr)
-            listing = env["housing.listing"].create({"rental_object_id": self.ids["objects"][4]})
-            self.more_listing_ids.append(listing.id)
+            listing_id = self._listing(
+                self.env_of(cr), {"rental_object_id": self.ids["objects"][4]}
+            ).id
             cr.commit()
         first = self.ids["partners"][0]
 
         def apply(env):
-            listing = env["housing.listing"].browse(self.more_listing_ids[0])
+            listing = env["housing.listing"].browse(listing_id)
             listing.apply(env["res.partner"].browse(first), "additional")
 
         error = self.race(apply, apply)
@@ -210,7 +138,7 @@ class TestParkingConcurrency(ConcurrencyCase):
         self.assertEqual(error.code, rules.ALREADY_APPLIED)
         with self.cursor() as cr:
             applications = self.env_of(cr)["housing.application"].search(
-                [("listing_id", "=", self.more_listing_ids[0])]
+                [("listing_id", "=", listing_id)]
             )
             self.assertEqual((applications.partner_id.id, applications.state), (first, "active"))
 
@@ -250,17 +178,18 @@ class TestParkingConcurrency(ConcurrencyCase):
         first, second = self.ids["partners"]
         with self.cursor() as cr:
             env = self.env_of(cr)
-            overdue, ended = env["housing.listing"].create(
-                [
+            overdue, ended = (
+                self._listing(
+                    env,
                     {
                         "rental_object_id": object_id,
                         "date_from": date(2024, 1, 1),
                         "date_to": date(2024, 1, 2),
-                    }
-                    for object_id in self.ids["objects"][5:7]
-                ]
+                    },
+                )
+                for object_id in self.ids["objects"][5:7]
             )
-            self.more_listing_ids += [overdue.id, ended.id]
+            more_listing_ids = [overdue.id, ended.id]
             for listing in (overdue, ended):
                 for partner_id in (first, second):
                     listing.apply(env["res.partner"].browse(partner_id), "additional")
@@ -282,7 +211,7 @@ class TestParkingConcurrency(ConcurrencyCase):
         with self.cursor() as cr:
             env = self.env_of(cr)
             accepted = env["housing.listing"].browse(self.listing_id)
-            overdue, ended = env["housing.listing"].browse(self.more_listing_ids)
+            overdue, ended = env["housing.listing"].browse(more_listing_ids)
             self.assertEqual(accepted.state, "assigned")
             # The accept declined the other offer; the retried step found nothing to expire.
             self.assertEqual(

@@ -3,103 +3,36 @@ from datetime import date
 
 from psycopg2.errors import SerializationFailure
 
-from odoo import Command
 from odoo.tests import tagged
 
-from odoo.addons.housing_base.tests.common import ConcurrencyCase
-
 from ..tools import rules
-from .common import identified_contacts
+from .common import ParkingRaceCase
 
 
 @tagged("-at_install", "post_install", "housing_parking_queue", "housing_letting")
-class TestViewingConcurrency(ConcurrencyCase):
+class TestViewingConcurrency(ParkingRaceCase):
     """The two invited answer at the same moment: the second waits for the first, is
     retried, and the retry (seeing the first answer) closes the round and offers once."""
 
-    def setUp(self):
-        super().setUp()
-        with self.cursor() as cr:
-            env = self.env_of(cr)
-            policy = env.ref("housing_parking_queue.policy_scored")
-            self.policy_vals = policy.read(["viewing_round", "viewing_invitations"])[0]
-            policy.write({"viewing_round": True, "viewing_invitations": 2})
-            area = env["housing.residential.area"].create({"code": "VIEW", "name": "Visning"})
-            prop = env["housing.property"].create(
-                {"code": "98201", "name": "VISNING 1", "residential_area_id": area.id}
-            )
-            objects = env["housing.rental.object"].create(
-                [
-                    {"code": "982-001-01-0001", "property_id": prop.id, "base_rent": 5000},
-                    {"code": "982-001-01-0002", "property_id": prop.id, "base_rent": 5000},
-                    {
-                        "code": "982-001-P-001",
-                        "object_type": "parking",
-                        "parking_type": "outdoor",
-                        "property_id": prop.id,
-                        "base_rent": 300,
-                    },
-                ]
-            )
-            address = {"street": "Visningsgatan 1", "zip": "722 11", "city": "Västerås"}
-            partners = identified_contacts(
-                env, [{"name": "Först", **address}, {"name": "Sist", **address}]
-            )
-            for partner, home, start in zip(
-                partners, objects[:2], (date(2010, 1, 1), date(2012, 1, 1)), strict=True
-            ):
-                env["housing.lease"].create(
-                    {
-                        "rental_object_id": home.id,
-                        "date_start": date(2024, 1, 1),
-                        "tenant_line_ids": [Command.create({"partner_id": partner.id})],
-                    }
-                ).action_confirm()
-                env["housing.queue.membership"].create(
-                    {"partner_id": partner.id, "queue_start_date": start}
-                )
-            listing = env["housing.listing"].create(
-                {
-                    "rental_object_id": objects[2].id,
-                    "date_from": date(2024, 1, 1),
-                    "date_to": date(2024, 1, 2),
-                }
-            )
-            for partner in partners:
-                listing.apply(partner, "additional")
-            listing.action_start_offer_round()
-            self.listing_id = listing.id
-            self.invitation_ids = listing.viewing_ids.invitation_ids.sorted("rank").ids
-            self.ids = {
-                "area": area.id,
-                "property": prop.id,
-                "objects": objects.ids,
-                "partners": partners.ids,
-            }
-            cr.commit()
-        self.addCleanup(self._cleanup)
+    area_code, area_name, property_code, street = "VIEW", "Visning", "98201", "Visningsgatan 1"
 
-    def _cleanup(self):
-        with self.cursor() as cr:
-            env = self.env_of(cr)
-            env.ref("housing_parking_queue.policy_scored").write(
-                {key: value for key, value in self.policy_vals.items() if key != "id"}
+    def _set_up_race(self, env):
+        policy = env.ref("housing_parking_queue.policy_scored")
+        self.policy_vals = policy.read(["viewing_round", "viewing_invitations"])[0]
+        policy.write({"viewing_round": True, "viewing_invitations": 2})
+        partners, objects = self._estate(env)
+        for partner, start in zip(partners, (date(2010, 1, 1), date(2012, 1, 1)), strict=True):
+            env["housing.queue.membership"].create(
+                {"partner_id": partner.id, "queue_start_date": start}
             )
-            # The allocation audit of the committed rounds refuses to be deleted (and keeps
-            # its listing): the test takes its own rows out in SQL.
-            cr.execute(
-                "DELETE FROM housing_allocation_round WHERE listing_id = %s", [self.listing_id]
-            )
-            env["housing.listing"].browse(self.listing_id).unlink()
-            env["housing.queue.membership"].search(
-                [("partner_id", "in", self.ids["partners"])]
-            ).unlink()
-            env["housing.lease"].search([("rental_object_id", "in", self.ids["objects"])]).unlink()
-            env["housing.rental.object"].browse(self.ids["objects"]).unlink()
-            env["housing.property"].browse(self.ids["property"]).unlink()
-            env["housing.residential.area"].browse(self.ids["area"]).unlink()
-            env["res.partner"].browse(self.ids["partners"]).unlink()
-            cr.commit()
+        listing = self._offered_listing(env, objects[2], partners)
+        self.listing_id = listing.id
+        self.invitation_ids = listing.viewing_ids.invitation_ids.sorted("rank").ids
+
+    def _restore(self, env):
+        env.ref("housing_parking_queue.policy_scored").write(
+            {key: value for key, value in self.policy_vals.items() if key != "id"}
+        )
 
     def answer(self, index):
         def action(env):
