@@ -23,7 +23,6 @@ to bench/results/ (not committed).
 
 import argparse
 import concurrent.futures
-import json
 import os
 import random
 import socket
@@ -35,12 +34,12 @@ import threading
 import time
 
 import requests
-from benchlib import REPO, odoo_shell, project_env, psql
+from benchlib import REPO, drop_database, fresh_database, project_env, psql, run_script, save_result
 
 API = "/api/housing/v1"
 
 GENERATE = r"""
-import os
+import json, os
 from datetime import date
 from odoo import Command
 
@@ -116,23 +115,15 @@ group = env.ref("housing_base.group_housing_integration")
 user = env["res.users"].create(
     {"name": "Bänk", "login": "bench-api", "group_ids": [(4, group.id)]}
 )
-print("BENCH_KEY=" + user.housing_issue_api_key("benchmark"))
+print("BENCH_RESULT=" + json.dumps({"key": user.housing_issue_api_key("benchmark")}))
 env.cr.commit()
 """
 
 
 def build(odoo, args, db, objects):
-    psql(args, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
-    print(f"Installing housing_api into {db} ...", flush=True)
-    subprocess.run(
-        [odoo, *args, "-d", db, "-i", "housing_api", "--stop-after-init", "--log-level=warn"],
-        check=True,
-    )
-    print(f"Generating {objects} rental objects, contacts and leases ...", flush=True)
-    started = time.monotonic()
-    out = odoo_shell(odoo, args, db, GENERATE, {"BENCH_OBJECTS": str(objects)})
-    print(f"  done in {time.monotonic() - started:.0f} s", flush=True)
-    return next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_KEY="))
+    fresh_database(odoo, args, db, "housing_api")
+    label = f"Generating {objects} rental objects, contacts and leases"
+    return run_script(odoo, args, db, label, GENERATE, {"BENCH_OBJECTS": str(objects)})["key"]
 
 
 def start_server(odoo, args, db, workers):
@@ -303,7 +294,7 @@ def main():
         process.terminate()
         process.wait(timeout=30)
         if not (options.keep_db or options.reuse_db):
-            psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+            drop_database(args, options.db)
     print()
     print(
         f"{objects} rental objects, {leases} leases; {options.requests} requests per row; "
@@ -321,10 +312,7 @@ def main():
                 f"| {name} | {clients} | {v1['req_per_s']} | {v1['p50_ms']} / {v1['p95_ms']} "
                 f"| {j2['req_per_s']} | {j2['p50_ms']} / {j2['p95_ms']} |"
             )
-    out = REPO / "bench" / "results" / f"api_lookups-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps({"options": vars(options), "results": results}, indent=2))
-    print(f"\nSaved {out.relative_to(REPO)}")
+    save_result("api_lookups", {"options": vars(options), "results": results})
 
 
 if __name__ == "__main__":

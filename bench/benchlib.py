@@ -4,6 +4,7 @@ import json
 import os
 import shlex
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -55,9 +56,14 @@ def odoo_shell(odoo, args, db, script, env=None):
     ).stdout
 
 
+def drop_database(args, db):
+    """Drop the scratch database ``db`` if it exists (also while connected to)."""
+    psql(args, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+
 def fresh_database(odoo, args, db, modules):
     """Drop ``db`` and install ``modules`` (comma-separated) into a new one."""
-    psql(args, f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+    drop_database(args, db)
     print(f"Installing {modules} into {db} ...", flush=True)
     subprocess.run(
         [odoo, *args, "-d", db, "-i", modules, "--stop-after-init", "--log-level=warn"],
@@ -70,6 +76,21 @@ def shell_result(out):
     return json.loads(
         next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_RESULT="))
     )
+
+
+def run_script(odoo, args, db, label, script, env=None):
+    """Say ``label``, run ``script`` in ``odoo shell`` on ``db`` and say how long it took;
+    returns what it printed as BENCH_RESULT (see shell_result). When the script fails,
+    the end of its output is printed before the error is raised."""
+    print(f"{label} ...", flush=True)
+    started = time.monotonic()
+    try:
+        out = odoo_shell(odoo, args, db, script, env)
+    except subprocess.CalledProcessError as error:
+        print(error.stdout[-3000:], error.stderr[-3000:], file=sys.stderr)
+        raise
+    print(f"  done in {time.monotonic() - started:.0f} s", flush=True)
+    return shell_result(out)
 
 
 def save_result(name, result):

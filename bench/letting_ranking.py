@@ -45,11 +45,9 @@ bench/results/ (not committed).
 """
 
 import argparse
-import subprocess
 import sys
-import time
 
-from benchlib import fresh_database, odoo_shell, project_env, psql, save_result, shell_result
+from benchlib import drop_database, fresh_database, project_env, run_script, save_result
 
 SCRIPT = r"""
 import cProfile, io, json, os, pstats, resource, time, tracemalloc
@@ -423,29 +421,16 @@ def main():
         options.db,
         {"parking": "housing_parking_queue", "housing": "housing_home_queue"}[options.category],
     )
-    print("Generating the data set and measuring ...", flush=True)
-    started = time.monotonic()
-    try:
-        out = odoo_shell(
-            odoo,
-            args,
-            options.db,
-            SCRIPT,
-            {
-                "BENCH_APPLICANTS": str(options.applicants),
-                "BENCH_CATEGORY": options.category,
-                "BENCH_WITH_LEASES": str(options.with_leases),
-                "BENCH_PROFILE": options.profile or "",
-                "BENCH_TRACEMALLOC": "1" if options.tracemalloc else "",
-                "BENCH_STEPS": options.steps or "",
-            },
-        )
-    except subprocess.CalledProcessError as error:
-        print(error.stdout[-3000:], error.stderr[-3000:], file=sys.stderr)
-        raise
-    result = shell_result(out)
-    print(f"  done in {time.monotonic() - started:.0f} s\n")
-    print("Data set: " + ", ".join(f"{k} {v}" for k, v in result["data"].items()))
+    env = {
+        "BENCH_APPLICANTS": str(options.applicants),
+        "BENCH_CATEGORY": options.category,
+        "BENCH_WITH_LEASES": str(options.with_leases),
+        "BENCH_PROFILE": options.profile or "",
+        "BENCH_TRACEMALLOC": "1" if options.tracemalloc else "",
+        "BENCH_STEPS": options.steps or "",
+    }
+    result = run_script(odoo, args, options.db, "Making the data set and measuring", SCRIPT, env)
+    print("\nData set: " + ", ".join(f"{k} {v}" for k, v in result["data"].items()))
     print(f"\n{'step':45} {'seconds':>8} {'queries':>8} {'peak RSS MB':>12}")
     for step in result["steps"]:
         memory = f"{step['peak_rss_mb']:12d}"
@@ -457,7 +442,7 @@ def main():
             print(f"\nProfile of {step['step']}:\n{step.pop('profile')}")
     save_result(f"letting_ranking_{options.category}", result)
     if not options.keep_db:
-        psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+        drop_database(args, options.db)
     return 0
 
 

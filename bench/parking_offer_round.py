@@ -27,9 +27,8 @@ Results are printed and saved to bench/results/ (not committed).
 
 import argparse
 import sys
-import time
 
-from benchlib import fresh_database, odoo_shell, project_env, psql, save_result, shell_result
+from benchlib import drop_database, fresh_database, project_env, run_script, save_result
 
 SCRIPT = r"""
 import json, os, random, time
@@ -169,22 +168,13 @@ def main():
 
     odoo, args = project_env()
     fresh_database(odoo, args, options.db, "housing_parking_queue")
-    print("Generating the data set and measuring ...", flush=True)
-    started = time.monotonic()
-    out = odoo_shell(
-        odoo,
-        args,
-        options.db,
-        SCRIPT,
-        {
-            "BENCH_APPLICANTS": str(options.applicants),
-            "BENCH_LISTINGS": str(options.listings),
-            "BENCH_PER_LISTING": str(options.per_listing),
-        },
-    )
-    result = shell_result(out)
-    print(f"  done in {time.monotonic() - started:.0f} s\n")
-    print("Data set: " + ", ".join(f"{k} {v}" for k, v in result["data"].items()))
+    env = {
+        "BENCH_APPLICANTS": str(options.applicants),
+        "BENCH_LISTINGS": str(options.listings),
+        "BENCH_PER_LISTING": str(options.per_listing),
+    }
+    result = run_script(odoo, args, options.db, "Making the data set and measuring", SCRIPT, env)
+    print("\nData set: " + ", ".join(f"{k} {v}" for k, v in result["data"].items()))
     print(f"\n{'step':45} {'seconds':>8} {'queries':>8}")
     for step in result["steps"]:
         print(f"{step['step']:45} {step['seconds']:8.2f} {step['queries']:8d}")
@@ -195,7 +185,7 @@ def main():
     )
     save_result("parking_offer_round", result)
     if not options.keep_db:
-        psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+        drop_database(args, options.db)
     return 0
 
 

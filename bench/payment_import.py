@@ -28,11 +28,8 @@ Results are printed and saved to bench/results/ (not committed).
 """
 
 import argparse
-import json
-import subprocess
-import time
 
-from benchlib import REPO, odoo_shell, project_env, psql
+from benchlib import REPO, drop_database, fresh_database, project_env, psql, run_script, save_result
 
 BUILD = r"""
 import json, os
@@ -166,12 +163,6 @@ print("BENCH_RESULT=" + json.dumps({
 """
 
 
-def result_of(out):
-    return json.loads(
-        next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_RESULT="))
-    )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default="bench_payment")
@@ -187,38 +178,15 @@ def main():
     odoo, args = project_env()
     template = f"{options.db}_data"
     if options.reuse_db:
-        psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+        drop_database(args, options.db)
         psql(args, f'CREATE DATABASE "{options.db}" TEMPLATE "{template}"')
         measure(odoo, args, options, {"reused": template})
         return
-    psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
-    psql(args, f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-    print(f"Installing housing_payment into {options.db} ...", flush=True)
-    subprocess.run(
-        [
-            odoo,
-            *args,
-            "-d",
-            options.db,
-            "-i",
-            "housing_payment",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
-    print("Generating the data set ...", flush=True)
-    started = time.monotonic()
-    data = result_of(
-        odoo_shell(
-            odoo,
-            args,
-            options.db,
-            BUILD,
-            {"BENCH_PAYMENTS": str(options.payments), "BENCH_FILE": str(options.file)},
-        )
-    )
-    print(f"  done in {time.monotonic() - started:.0f} s: {data}", flush=True)
+    drop_database(args, template)
+    fresh_database(odoo, args, options.db, "housing_payment")
+    env = {"BENCH_PAYMENTS": str(options.payments), "BENCH_FILE": str(options.file)}
+    data = run_script(odoo, args, options.db, "Generating the data set", BUILD, env)
+    print(f"  {data}", flush=True)
     if options.keep_db:
         psql(args, f'CREATE DATABASE "{template}" TEMPLATE "{options.db}"')
     measure(odoo, args, options, data)
@@ -227,9 +195,11 @@ def main():
 def measure(odoo, args, options, data):
     steps = []
     for label in ("import and match the BGMax file", "the same file again (nothing new)"):
-        print(f"Measuring: {label} ...", flush=True)
         env = {"BENCH_FILE": str(options.file)}
-        step = {"step": label, **result_of(odoo_shell(odoo, args, options.db, RUN, env))}
+        step = {
+            "step": label,
+            **run_script(odoo, args, options.db, f"Measuring: {label}", RUN, env),
+        }
         print(f"  {step}", flush=True)
         steps.append(step)
 
@@ -239,12 +209,9 @@ def measure(odoo, args, options, data):
             f"{step['step']:40} {step['seconds']:7.1f} {step['payments']:8d} "
             f"{step['queries']:8d} {step['queries_per_batch']!s:>12} {step['peak_rss_mb']:8d}"
         )
-    results = REPO / "bench" / "results"
-    out = results / f"payment_import-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps({"data": data, "steps": steps}, indent=2))
-    print(f"\nSaved to {out.relative_to(REPO)}")
+    save_result("payment_import", {"data": data, "steps": steps})
     if not options.keep_db:
-        psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+        drop_database(args, options.db)
         options.file.unlink(missing_ok=True)
 
 

@@ -26,11 +26,8 @@ Results are printed and saved to bench/results/ (not committed).
 """
 
 import argparse
-import json
-import subprocess
-import time
 
-from benchlib import REPO, odoo_shell, project_env, psql
+from benchlib import drop_database, fresh_database, project_env, run_script, save_result
 
 BUILD = r"""
 import json, os
@@ -124,12 +121,6 @@ print("BENCH_RESULT=" + json.dumps({
 """
 
 
-def result_of(out):
-    return json.loads(
-        next(line.split("=", 1)[1] for line in out.splitlines() if line.startswith("BENCH_RESULT="))
-    )
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", default="bench_rent")
@@ -146,33 +137,10 @@ def main():
     if options.reuse_db:
         measure(odoo, args, options, {"reused": options.db})
         return
-    psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
-    print(f"Installing housing_invoicing into {options.db} ...", flush=True)
-    subprocess.run(
-        [
-            odoo,
-            *args,
-            "-d",
-            options.db,
-            "-i",
-            "housing_invoicing",
-            "--stop-after-init",
-            "--log-level=warn",
-        ],
-        check=True,
-    )
-    print("Generating the data set ...", flush=True)
-    started = time.monotonic()
-    data = result_of(
-        odoo_shell(
-            odoo,
-            args,
-            options.db,
-            BUILD,
-            {"BENCH_CONTACTS": str(options.contacts), "BENCH_LEASES": str(options.leases)},
-        )
-    )
-    print(f"  done in {time.monotonic() - started:.0f} s: {data}", flush=True)
+    fresh_database(odoo, args, options.db, "housing_invoicing")
+    env = {"BENCH_CONTACTS": str(options.contacts), "BENCH_LEASES": str(options.leases)}
+    data = run_script(odoo, args, options.db, "Generating the data set", BUILD, env)
+    print(f"  {data}", flush=True)
     measure(odoo, args, options, data)
 
 
@@ -187,9 +155,11 @@ def measure(odoo, args, options, data):
             {"BENCH_RENT_CHANGE": "2027-01-01"},
         ),
     ):
-        print(f"Measuring: {label} ...", flush=True)
         env = {"BENCH_PERIOD": period, "BENCH_BATCH": str(options.batch), **extra}
-        step = {"step": label, **result_of(odoo_shell(odoo, args, options.db, RUN, env))}
+        step = {
+            "step": label,
+            **run_script(odoo, args, options.db, f"Measuring: {label}", RUN, env),
+        }
         print(f"  {step}", flush=True)
         steps.append(step)
 
@@ -199,13 +169,9 @@ def measure(odoo, args, options, data):
             f"{step['step']:48} {step['seconds']:7.1f} {step['avier']:6d} "
             f"{step['invoice_lines']:7d} {step['queries_per_avi'] or 0:6} {step['peak_rss_mb']:8d}"
         )
-    results = REPO / "bench" / "results"
-    results.mkdir(exist_ok=True)
-    out = results / f"rent_invoicing-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps({"data": data, "steps": steps}, indent=2))
-    print(f"\nSaved to {out.relative_to(REPO)}")
+    save_result("rent_invoicing", {"data": data, "steps": steps})
     if not options.keep_db:
-        psql(args, f'DROP DATABASE IF EXISTS "{options.db}" WITH (FORCE)')
+        drop_database(args, options.db)
 
 
 if __name__ == "__main__":
