@@ -1,5 +1,6 @@
 from . import housing_letting_rules
 from . import housing_letting_policy
+from . import housing_letting_deadline_mixin
 from . import housing_queue_membership
 from . import housing_queue_refusal
 from . import housing_listing

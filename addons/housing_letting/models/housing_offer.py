@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 
 from ..tools import letting
-from ..tools.dates import format_deadline, stockholm_date
+from ..tools.dates import stockholm_date
 
 RANKING_READERS = "housing_base.group_housing_user,housing_base.group_housing_integration"
 
@@ -11,7 +11,7 @@ class HousingOffer(models.Model):
     ranking as it was when the offer was made."""
 
     _name = "housing.offer"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "housing.letting.deadline.mixin"]
     _description = "Offer"
     _order = "sent_at desc, id desc"
     _rec_name = "listing_id"
@@ -50,17 +50,7 @@ class HousingOffer(models.Model):
         readonly=True,
         tracking=True,
     )
-    sent_at = fields.Datetime(required=True, readonly=True)
-    deadline = fields.Datetime(
-        required=True,
-        readonly=True,
-        index=True,
-        help="23:59:59 Swedish time on the last business day to answer.",
-    )
-    deadline_display = fields.Char(
-        compute="_compute_deadline_display", string="Answer by (Swedish time)"
-    )
-    answered_at = fields.Datetime(readonly=True)
+    deadline = fields.Datetime(index=True)
     lease_id = fields.Many2one("housing.lease", readonly=True)
     allocation_round_id = fields.Many2one(
         "housing.allocation.round",
@@ -100,12 +90,6 @@ class HousingOffer(models.Model):
     _one_active_offer = models.UniqueIndex(
         "(listing_id) WHERE state = 'active'", "The listing already has an active offer."
     )
-
-    @api.depends("deadline")
-    @api.depends_context("lang")
-    def _compute_deadline_display(self):
-        for offer in self:
-            offer.deadline_display = format_deadline(offer.deadline, self.env.lang)
 
     @api.depends("allocation_round_id")
     def _compute_ranking_snapshot(self):

@@ -1,7 +1,6 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 from ..tools import letting
-from ..tools.dates import format_deadline
 
 
 class HousingViewingInvitation(models.Model):
@@ -10,6 +9,7 @@ class HousingViewingInvitation(models.Model):
     round, to the interested in ranking order (housing.offer)."""
 
     _name = "housing.viewing.invitation"
+    _inherit = ["housing.letting.deadline.mixin"]
     _description = "Invitation to a viewing"
     _order = "viewing_id desc, rank, id"
     _rec_name = "listing_id"
@@ -46,26 +46,10 @@ class HousingViewingInvitation(models.Model):
         index=True,
         readonly=True,
     )
-    sent_at = fields.Datetime(required=True, readonly=True)
-    deadline = fields.Datetime(
-        required=True,
-        readonly=True,
-        help="23:59:59 Swedish time on the last business day to answer.",
-    )
-    deadline_display = fields.Char(
-        compute="_compute_deadline_display", string="Answer by (Swedish time)"
-    )
-    answered_at = fields.Datetime(readonly=True)
 
     _one_invitation_per_application = models.Constraint(
         "UNIQUE(application_id)", "The applicant has already been invited to view this listing."
     )
-
-    @api.depends("deadline")
-    @api.depends_context("lang")
-    def _compute_deadline_display(self):
-        for invitation in self:
-            invitation.deadline_display = format_deadline(invitation.deadline, self.env.lang)
 
     def action_interested(self):
         """The applicant is interested (after the viewing): they are offered the object
