@@ -93,6 +93,18 @@ def run_script(odoo, args, db, label, script, env=None):
     return shell_result(out)
 
 
+def measure_steps(odoo, args, db, script, steps):
+    """Run ``script`` on ``db`` once for each of ``steps`` ((label, environment) pairs),
+    each in a fresh process so that its peak memory is the step's own; returns their
+    results, each with its label as "step"."""
+    results = []
+    for label, env in steps:
+        step = {"step": label, **run_script(odoo, args, db, f"Measuring: {label}", script, env)}
+        print(f"  {step}", flush=True)
+        results.append(step)
+    return results
+
+
 def save_result(name, result):
     """Save ``result`` as bench/results/<name>-<time>.json (not committed)."""
     results_dir = REPO / "bench" / "results"

@@ -29,7 +29,16 @@ Results are printed and saved to bench/results/ (not committed).
 
 import argparse
 
-from benchlib import REPO, drop_database, fresh_database, project_env, psql, run_script, save_result
+from benchlib import (
+    REPO,
+    drop_database,
+    fresh_database,
+    measure_steps,
+    project_env,
+    psql,
+    run_script,
+    save_result,
+)
 
 BUILD = r"""
 import json, os
@@ -193,15 +202,9 @@ def main():
 
 
 def measure(odoo, args, options, data):
-    steps = []
-    for label in ("import and match the BGMax file", "the same file again (nothing new)"):
-        env = {"BENCH_FILE": str(options.file)}
-        step = {
-            "step": label,
-            **run_script(odoo, args, options.db, f"Measuring: {label}", RUN, env),
-        }
-        print(f"  {step}", flush=True)
-        steps.append(step)
+    env = {"BENCH_FILE": str(options.file)}
+    labels = ("import and match the BGMax file", "the same file again (nothing new)")
+    steps = measure_steps(odoo, args, options.db, RUN, [(label, env) for label in labels])
 
     print(f"\n{'step':40} {'s':>7} {'payments':>8} {'queries':>8} {'q/batch':>12} {'peak MB':>8}")
     for step in steps:

@@ -27,7 +27,14 @@ Results are printed and saved to bench/results/ (not committed).
 
 import argparse
 
-from benchlib import drop_database, fresh_database, project_env, run_script, save_result
+from benchlib import (
+    drop_database,
+    fresh_database,
+    measure_steps,
+    project_env,
+    run_script,
+    save_result,
+)
 
 BUILD = r"""
 import json, os
@@ -145,23 +152,24 @@ def main():
 
 
 def measure(odoo, args, options, data):
-    steps = []
-    for label, period, extra in (
-        ("monthly run, January (pro rata for new leases)", "2027-01-01", {}),
-        ("same month again (nothing new)", "2027-01-01", {}),
-        (
-            "February after a rent change from January",
-            "2027-02-01",
-            {"BENCH_RENT_CHANGE": "2027-01-01"},
-        ),
-    ):
-        env = {"BENCH_PERIOD": period, "BENCH_BATCH": str(options.batch), **extra}
-        step = {
-            "step": label,
-            **run_script(odoo, args, options.db, f"Measuring: {label}", RUN, env),
-        }
-        print(f"  {step}", flush=True)
-        steps.append(step)
+    steps = measure_steps(
+        odoo,
+        args,
+        options.db,
+        RUN,
+        [
+            (label, {"BENCH_PERIOD": period, "BENCH_BATCH": str(options.batch), **extra})
+            for label, period, extra in (
+                ("monthly run, January (pro rata for new leases)", "2027-01-01", {}),
+                ("same month again (nothing new)", "2027-01-01", {}),
+                (
+                    "February after a rent change from January",
+                    "2027-02-01",
+                    {"BENCH_RENT_CHANGE": "2027-01-01"},
+                ),
+            )
+        ],
+    )
 
     print(f"\n{'step':48} {'s':>7} {'avier':>6} {'lines':>7} {'q/avi':>6} {'peak MB':>8}")
     for step in steps:
