@@ -13,6 +13,16 @@ REPO = Path(__file__).resolve().parent.parent
 
 PSQL = ["psql"]
 
+# The start of a script that makes a data set in ``odoo shell``: the ORM without tracking
+# and chatter, the company in Sweden with its bankgiro and the Swedish chart (BAS).
+SWEDISH_COMPANY = r"""
+env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
+                       mail_notrack=True))
+company = env.company
+company.write({"country_id": env.ref("base.se").id, "housing_bankgiro": "5050-1055"})
+env["account.chart.template"].try_loading("se", company, install_demo=False)
+"""
+
 
 def project_env():
     """Odoo binary and its arguments (addons path, the checkout's data directory, database

@@ -31,6 +31,7 @@ import argparse
 
 from benchlib import (
     REPO,
+    SWEDISH_COMPANY,
     drop_database,
     fresh_database,
     measure_steps,
@@ -40,7 +41,9 @@ from benchlib import (
     save_result,
 )
 
-BUILD = r"""
+BUILD = (
+    SWEDISH_COMPANY
+    + r"""
 import json, os
 from datetime import date, datetime
 from odoo import Command
@@ -48,11 +51,6 @@ from odoo.addons.housing_invoicing.tools import ocr
 from odoo.addons.housing_payment.tools import bgmax
 
 PAYMENTS = int(os.environ["BENCH_PAYMENTS"])
-env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
-                       mail_notrack=True))
-company = env.company
-company.write({"country_id": env.ref("base.se").id, "housing_bankgiro": "5050-1055"})
-env["account.chart.template"].try_loading("se", company, install_demo=False)
 company._housing_payment_setup()
 tenants = env["res.partner"].create(
     [{"name": f"Hyresgäst {i}", "is_housing_contact": True} for i in range(PAYMENTS)]
@@ -96,6 +94,7 @@ print("BENCH_RESULT=" + json.dumps({
     "avier": Move.search_count([("move_type", "=", "out_invoice"), ("state", "=", "posted")]),
     "payments": len(payments), "file_bytes": len(data)}))
 """
+)
 
 RUN = r"""
 import json, os, resource, time

@@ -28,6 +28,7 @@ Results are printed and saved to bench/results/ (not committed).
 import argparse
 
 from benchlib import (
+    SWEDISH_COMPANY,
     drop_database,
     fresh_database,
     measure_steps,
@@ -36,18 +37,15 @@ from benchlib import (
     save_result,
 )
 
-BUILD = r"""
+BUILD = (
+    SWEDISH_COMPANY
+    + r"""
 import json, os
 from datetime import date
 from odoo import Command
 
 CONTACTS = int(os.environ["BENCH_CONTACTS"])
 LEASES = int(os.environ["BENCH_LEASES"])
-env = env(context=dict(env.context, tracking_disable=True, mail_create_nolog=True,
-                       mail_notrack=True))
-company = env.company
-company.write({"country_id": env.ref("base.se").id, "housing_bankgiro": "5050-1055"})
-env["account.chart.template"].try_loading("se", company, install_demo=False)
 area = env["housing.residential.area"].create({"code": "BEN", "name": "Bänkområde"})
 props = env["housing.property"].create(
     [{"code": f"8{i:04d}", "name": f"HYRESGÅRDEN {i}", "residential_area_id": area.id}
@@ -85,6 +83,7 @@ print("BENCH_RESULT=" + json.dumps({
     "leases": Lease.search_count([]), "rent_lines": env["housing.lease.rent.line"].search_count([]),
     "co_tenants": CONTACTS // 10}))
 """
+)
 
 RUN = r"""
 import json, os, resource, time
