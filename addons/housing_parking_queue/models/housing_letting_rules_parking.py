@@ -1,11 +1,10 @@
-from collections import defaultdict, namedtuple
+from collections import defaultdict
 from types import MappingProxyType
 
 from odoo import api, models
 from odoo.tools import SQL
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
-from odoo.addons.housing_letting.models.housing_letting_rules import IDENTITY_FIELDS
 from odoo.addons.housing_letting.tools import letting
 from odoo.addons.housing_letting.tools.dates import stockholm_today
 
@@ -114,19 +113,9 @@ class HousingLettingRulesParking(models.AbstractModel):
                     if data[key] is NO_COUNTS:
                         data[key] = defaultdict(int)
                     data[key][where_id or False] += count
-        # One query, whatever the number of partners, and no records: reading tens of
-        # thousands of contacts as records costs more than the ranking.
-        columns = ("id", "debt_collection_date", "street", "zip", "city", *IDENTITY_FIELDS)
-        self.env["res.partner"].flush_model(columns[1:])
-        self.env.cr.execute(
-            SQL(
-                "SELECT %s FROM res_partner WHERE id = ANY(%s)",
-                SQL(", ").join(SQL.identifier(column) for column in columns),
-                letting.sql_array(partner_ids),
-            )
-        )
-        Contact = namedtuple("Contact", columns)
-        for partner in map(Contact._make, self.env.cr.fetchall()):
+        for partner in self._contacts(
+            partner_ids, ("debt_collection_date", "street", "zip", "city")
+        ):
             data = facts[partner.id]
             data["debt_collection_date"] = partner.debt_collection_date or None
             data["complete_address"] = bool(partner.street and partner.zip and partner.city)

@@ -2,7 +2,6 @@ from odoo import api, models
 from odoo.tools import SQL
 
 from odoo.addons.housing_lease.models.housing_lease import ACTIVE_STATES
-from odoo.addons.housing_letting.models.housing_letting_rules import IDENTITY_FIELDS
 from odoo.addons.housing_letting.tools import letting
 
 from ..tools import storage_rules
@@ -90,7 +89,7 @@ class HousingLettingRulesStorage(models.AbstractModel):
                    AND lease.lease_type = 'residence'
                  GROUP BY 1, 2, 3
                 """,
-                partner_ids,
+                letting.sql_array(partner_ids),
                 tuple(ACTIVE_STATES),
             )
         )
@@ -99,13 +98,7 @@ class HousingLettingRulesStorage(models.AbstractModel):
             data["housing"] += count
             data["properties"].add(prop_id)
             data["areas"].add(area_id)
-        contacts = (
-            self.env["res.partner"]
-            .sudo()
-            .with_context(active_test=False)
-            .search_fetch([("id", "in", partner_ids)], list(IDENTITY_FIELDS))
-        )
-        for partner in contacts:
+        for partner in self._contacts(partner_ids):
             facts[partner.id]["identified"] = self._identified(partner)
         return facts
 
