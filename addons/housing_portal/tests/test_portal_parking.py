@@ -332,11 +332,7 @@ class TestPortalParking(HousingPortalCase):
         self.assertEqual(self.listing.active_offer_id.partner_id, self.other_tenant)
 
     def test_swedish_confirmations_and_receipts(self):
-        self.env["res.lang"]._activate_lang("sv_SE")
-        self.env["ir.module.module"]._load_module_terms(
-            ["housing_lease", "housing_parking_queue", "housing_portal"], ["sv_SE"]
-        )
-        self.tenant_user.lang = "sv_SE"
+        self.tenant_reads_swedish(["housing_lease", "housing_parking_queue", "housing_portal"])
         offer = self.offer_to_tenant()
         self.login_tenant()
         self.assertIn("Bilplatserbjudanden att svara på", self.url_open("/my").text)

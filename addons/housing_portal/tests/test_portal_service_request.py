@@ -394,11 +394,7 @@ class TestPortalServiceRequest(HousingPortalCase):
         self.assertEqual(photo.name, "diskmaskin.png")
 
     def test_swedish_pages(self):
-        self.env["res.lang"]._activate_lang("sv_SE")
-        self.env["ir.module.module"]._load_module_terms(
-            ["housing_portal", "housing_service_request"], ["sv_SE"]
-        )
-        self.tenant_user.lang = "sv_SE"
+        self.tenant_reads_swedish(["housing_portal", "housing_service_request"])
         self.login_tenant()
         self.assertIn("Felanmälningar", self.url_open("/my").text)
         form = self.url_open(f"{URL}/new")

@@ -204,17 +204,9 @@ class TestPortalHomeQueueSwedish(HomeQueuePortalCase):
     """A Swedish-speaking applicant reads the queue pages, refusals and receipts in Swedish."""
 
     def test_swedish_pages(self):
-        self.env["res.lang"]._activate_lang("sv_SE")
-        self.env["ir.module.module"]._load_module_terms(
-            [
-                "housing_letting",
-                "housing_home_queue",
-                "housing_portal",
-                "housing_portal_home_queue",
-            ],
-            ["sv_SE"],
+        self.tenant_reads_swedish(
+            ["housing_letting", "housing_home_queue", "housing_portal", "housing_portal_home_queue"]
         )
-        self.tenant_user.lang = "sv_SE"
         self.env["housing.queue.membership"]._ensure(self.tenant, "housing")
         self.login_tenant()
         home = self.url_open("/my").text

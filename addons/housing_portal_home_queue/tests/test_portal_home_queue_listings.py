@@ -166,17 +166,9 @@ class TestPortalHomeListings(HomeQueuePortalCase):
         self.assertFalse(self.big.with_user(self.other_user).offer_ids)
 
     def test_swedish_filter_and_listing_page(self):
-        self.env["res.lang"]._activate_lang("sv_SE")
-        self.env["ir.module.module"]._load_module_terms(
-            [
-                "housing_letting",
-                "housing_home_queue",
-                "housing_portal",
-                "housing_portal_home_queue",
-            ],
-            ["sv_SE"],
+        self.tenant_reads_swedish(
+            ["housing_letting", "housing_home_queue", "housing_portal", "housing_portal_home_queue"]
         )
-        self.tenant_user.lang = "sv_SE"
         self.login_tenant()
         page = self.url_open(f"{URL}?max_rent=billigt").text
         self.assertIn("Högsta hyra (kr/mån)", page)
