@@ -60,6 +60,7 @@ NOT_FOUND = {
     "queue_place": lambda env, value: env._(
         "The contact has no place in the queue %(value)s.", value=value
     ),
+    "queue": lambda env, value: env._("There is no queue %(value)s.", value=value),
 }
 
 
@@ -460,10 +461,15 @@ def find_one(model, field, value, resource, domain=()):
     naming it."""
     record = model.search(Domain(domain) & Domain(field, "=", value), limit=1)
     if not record:
-        raise HousingApiError(
-            404,
-            "not_found",
-            NOT_FOUND[resource](request.env, value),
-            {"resource": resource, field: value},
-        )
+        raise not_found(resource, field, value)
     return record
+
+
+def not_found(resource, field, value):
+    """The 404 naming the ``resource`` whose ``field`` is ``value`` (NOT_FOUND)."""
+    return HousingApiError(
+        404,
+        "not_found",
+        NOT_FOUND[resource](request.env, value),
+        {"resource": resource, field: value},
+    )

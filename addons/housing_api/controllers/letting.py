@@ -26,7 +26,7 @@ from ..schemas.letting import (
 )
 from ..schemas.parking import ParkingAnswer
 from ..tools.errors import HousingApiError
-from .common import api_route, find_one, search_page
+from .common import api_route, find_one, not_found, search_page
 from .contacts import find_contact
 
 TAG = "Letting"
@@ -312,12 +312,7 @@ class HousingApiLetting(http.Controller):
         contact = find_contact(customer_number)
         Membership = request.env["housing.queue.membership"]
         if queue_type not in Membership._joinable_queues():
-            raise HousingApiError(
-                404,
-                "not_found",
-                request.env._("There is no queue %(value)s.", value=queue_type),
-                {"resource": "queue", "queue_type": queue_type},
-            )
+            raise not_found("queue", "queue_type", queue_type)
         place = Membership.join_queue(contact, queue_type)
         return 201, {"data": place._housing_api_values()[0]}
 
