@@ -1,7 +1,8 @@
 from datetime import date
 
 from odoo import Command
-from odoo.tests import tagged
+from odoo.tests import JsonRpcException, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.housing_base.tools.dates import stockholm_today
 
@@ -43,6 +44,28 @@ class TestPortalQueueJoin(HousingPortalCase):
 
     def places(self, partner):
         return self.Membership.search([("partner_id", "=", partner.id)])
+
+    def test_join_over_the_web_clients_rpc_only_for_themselves(self):
+        """The tenant's session calls the public join_queue as the web client would: for
+        themselves it joins, for another contact it is refused and nothing is made."""
+        self.login_tenant()
+
+        def call(partner):
+            return self.make_jsonrpc_request(
+                "/web/dataset/call_kw/housing.queue.membership/join_queue",
+                {
+                    "model": "housing.queue.membership",
+                    "method": "join_queue",
+                    "args": [partner.id, "parking_internal"],
+                    "kwargs": {},
+                },
+            )
+
+        with self.assertRaises(JsonRpcException) as refused, mute_logger("odoo.http"):
+            call(self.other_tenant)
+        self.assertEqual(refused.exception.args[0], "odoo.exceptions.AccessError")
+        self.assertFalse(self.places(self.other_tenant))
+        self.assertEqual(call(self.tenant), self.places(self.tenant).ids)
 
     def test_join_a_queue(self):
         self.login_tenant()
