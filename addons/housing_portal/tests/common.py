@@ -41,11 +41,11 @@ class HousingPortalCase(HttpCase):
         """A date as the portal shows it to the tenant (in their language)."""
         return format_date(self.env, value)
 
-    def tenant_reads_swedish(self, modules):
-        """The tenant's language is Swedish, with the Swedish terms of ``modules``."""
-        self.env["res.lang"]._activate_lang("sv_SE")
-        self.env["ir.module.module"]._load_module_terms(modules, ["sv_SE"])
-        self.tenant_user.lang = "sv_SE"
+    def tenant_reads(self, lang, modules):
+        """The tenant's language is ``lang`` (e.g. sv_SE), with its terms of ``modules``."""
+        self.env["res.lang"]._activate_lang(lang)
+        self.env["ir.module.module"]._load_module_terms(modules, [lang])
+        self.tenant_user.lang = lang
 
     def login_tenant(self, user=None):
         user = user or self.tenant_user

@@ -332,7 +332,7 @@ class TestPortalParking(HousingPortalCase):
         self.assertEqual(self.listing.active_offer_id.partner_id, self.other_tenant)
 
     def test_swedish_confirmations_and_receipts(self):
-        self.tenant_reads_swedish(["housing_lease", "housing_parking_queue", "housing_portal"])
+        self.tenant_reads("sv_SE", ["housing_lease", "housing_parking_queue", "housing_portal"])
         offer = self.offer_to_tenant()
         self.login_tenant()
         self.assertIn("Bilplatserbjudanden att svara på", self.url_open("/my").text)

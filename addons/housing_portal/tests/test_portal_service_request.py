@@ -394,7 +394,7 @@ class TestPortalServiceRequest(HousingPortalCase):
         self.assertEqual(photo.name, "diskmaskin.png")
 
     def test_swedish_pages(self):
-        self.tenant_reads_swedish(["housing_portal", "housing_service_request"])
+        self.tenant_reads("sv_SE", ["housing_portal", "housing_service_request"])
         self.login_tenant()
         self.assertIn("Felanmälningar", self.url_open("/my").text)
         form = self.url_open(f"{URL}/new")

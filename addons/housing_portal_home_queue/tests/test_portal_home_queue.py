@@ -204,8 +204,14 @@ class TestPortalHomeQueueSwedish(HomeQueuePortalCase):
     """A Swedish-speaking applicant reads the queue pages, refusals and receipts in Swedish."""
 
     def test_swedish_pages(self):
-        self.tenant_reads_swedish(
-            ["housing_letting", "housing_home_queue", "housing_portal", "housing_portal_home_queue"]
+        self.tenant_reads(
+            "sv_SE",
+            [
+                "housing_letting",
+                "housing_home_queue",
+                "housing_portal",
+                "housing_portal_home_queue",
+            ],
         )
         self.env["housing.queue.membership"]._ensure(self.tenant, "housing")
         self.login_tenant()

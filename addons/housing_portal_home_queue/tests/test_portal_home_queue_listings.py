@@ -166,8 +166,14 @@ class TestPortalHomeListings(HomeQueuePortalCase):
         self.assertFalse(self.big.with_user(self.other_user).offer_ids)
 
     def test_swedish_filter_and_listing_page(self):
-        self.tenant_reads_swedish(
-            ["housing_letting", "housing_home_queue", "housing_portal", "housing_portal_home_queue"]
+        self.tenant_reads(
+            "sv_SE",
+            [
+                "housing_letting",
+                "housing_home_queue",
+                "housing_portal",
+                "housing_portal_home_queue",
+            ],
         )
         self.login_tenant()
         page = self.url_open(f"{URL}?max_rent=billigt").text
